@@ -1,0 +1,78 @@
+package trace
+
+import (
+	"syscall"
+	"time"
+)
+
+// MaxSlots is the number of behavioural argument values the BPF program can
+// record per syscall.
+const MaxSlots = 3
+
+// Slot tells the BPF program how to extract one behavioural value of a
+// syscall: which argument register, an optional dereference of user memory,
+// a mask, and an optional condition on another argument.
+type Slot struct {
+	// Name is a label carried through to the result (e.g. "flags").
+	Name string
+	// Arg is the argument index, 0 to 5.
+	Arg int
+	// Mask is applied to the value; zero means all bits.
+	Mask uint64
+	// Deref, when set, makes the value the Size-byte little-endian integer
+	// at user address (argument + Offset). A NULL or unreadable pointer
+	// records the slot as absent.
+	Deref *Deref
+	// When, when set, records the slot only if argument When.Arg equals one
+	// of When.Values; otherwise the slot is absent.
+	When *When
+}
+
+// Deref describes a value read from user memory.
+type Deref struct {
+	Offset uint16
+	Size   uint8 // 1, 2, 4 or 8
+}
+
+// When is a condition on another argument's raw value.
+type When struct {
+	Arg    int
+	Values []uint64 // at most 4
+}
+
+// Spec maps a syscall number to its behavioural slots (at most MaxSlots).
+type Spec map[int][]Slot
+
+// Count is one aggregated row: how often syscall Nr returned Errno (0 for
+// success) with the given slot values.
+type Count struct {
+	Nr     int
+	Errno  int              // 0 means success
+	Values [MaxSlots]uint64 // masked slot values, in Spec order
+	// Absent has bit i set when slot i had no value (NULL pointer,
+	// unreadable memory, unmet condition, or no slot i for this syscall).
+	Absent uint8
+	Count  uint64
+}
+
+// ExitStatus is how the traced command ended.
+type ExitStatus struct {
+	Code     int            // exit code, -1 when killed by a signal
+	Signal   syscall.Signal // 0 when it exited normally
+	TimedOut bool           // the run's context ended before the command did
+}
+
+// Result is what one traced run recorded.
+type Result struct {
+	Counts []Count
+	// Overflow counts events that could not be aggregated because a map
+	// was full. Non-zero means every count of this run is a lower bound.
+	Overflow uint64
+	Exit     ExitStatus
+	// Spec is the slot layout the counts were recorded with.
+	Spec     Spec
+	Duration time.Duration
+	// Leftover is the number of processes still alive in the scope when
+	// the main process ended; they were killed.
+	Leftover int
+}

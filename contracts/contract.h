@@ -1,0 +1,61 @@
+/* Shared helpers for syscov contract tests.
+ *
+ * A contract prints what it observed, one fact per line, and ends with
+ * CONTRACT_PASS on success. Output must be the same on every run and every
+ * host: never print pids, addresses, times, uids or inode numbers.
+ * Include it as "../contract.h" from contracts/<group>/<name>.c.
+ */
+#ifndef SYSCOV_CONTRACT_H
+#define SYSCOV_CONTRACT_H
+
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* CHECK fails the contract with the expression, the line and errno when cond
+ * is false. */
+#define CHECK(cond)                                                          \
+	do {                                                                 \
+		if (!(cond)) {                                               \
+			int e_ = errno;                                      \
+			printf("CONTRACT_FAIL %s:%d: %s (errno %d %s)\n",   \
+			       __FILE__, __LINE__, #cond, e_, strerror(e_)); \
+			fflush(stdout);                                      \
+			_exit(1);                                            \
+		}                                                            \
+	} while (0)
+
+/* CHECK_ERR checks that expr failed with -1 and errno == err. */
+#define CHECK_ERR(expr, err)                                                 \
+	do {                                                                 \
+		errno = 0;                                                   \
+		long r_ = (long)(expr);                                      \
+		if (r_ != -1 || errno != (err)) {                            \
+			int e_ = errno;                                      \
+			printf("CONTRACT_FAIL %s:%d: %s = %ld errno %d, "   \
+			       "want -1 errno %d\n",                         \
+			       __FILE__, __LINE__, #expr, r_, e_, (err));    \
+			fflush(stdout);                                      \
+			_exit(1);                                            \
+		}                                                            \
+	} while (0)
+
+/* say prints one observation line and flushes, so output survives a crash
+ * or a fork. */
+#define say(...)                                                             \
+	do {                                                                 \
+		printf(__VA_ARGS__);                                         \
+		putchar('\n');                                               \
+		fflush(stdout);                                              \
+	} while (0)
+
+static inline void contract_pass(void)
+{
+	printf("CONTRACT_PASS\n");
+	fflush(stdout);
+}
+
+#endif

@@ -76,3 +76,28 @@ type Result struct {
 	// the main process ended; they were killed.
 	Leftover int
 }
+
+// RunOptions tune one traced run. The zero value is valid.
+type RunOptions struct {
+	// PidsMax caps the number of tasks in the scope (fork-bomb
+	// containment); 0 means 1024, negative means no limit.
+	PidsMax int
+	// KillGrace is how long the tracer waits, after the main process
+	// ends, before it kills what is left in the scope (daemons,
+	// grandchildren). 0 means kill at once.
+	KillGrace time.Duration
+}
+
+// The Tracer (trace.go) runs commands under a scope:
+//
+//	t, err := trace.New(&trace.Options{Spec: spec})
+//	defer t.Close()
+//	res, err := t.Run(ctx, exec.Command(...), nil)
+//
+// Run starts cmd (its Stdin/Stdout/Stderr/Dir/Env/SysProcAttr.Credential
+// are honoured; Run sets SysProcAttr.UseCgroupFD itself) in a fresh scope,
+// counts every syscall of cmd, its threads and descendants from its execve
+// on, waits for cmd to exit, kills everything left in the scope, and
+// returns the counts. When ctx ends first, the whole scope is killed and
+// Result.Exit.TimedOut is set; that is not an error. Run is safe for
+// concurrent use: each call has its own scope.

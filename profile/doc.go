@@ -1,0 +1,40 @@
+// Package profile models usage profiles: the set of syscalls a library or a
+// workload uses, which a coverage figure divides by. A profile is one JSON
+// document (schema syscov.profile/v1) and says which layer it belongs to:
+//
+//   - LayerStatic ("static"): the syscalls the code MAY issue, found by
+//     disassembling binaries (package profile/static). Counts are zero and
+//     no argument values are known; unresolved syscall sites are kept, with
+//     their addresses, in Profile.Unresolved.
+//   - LayerTraced ("traced"): the syscalls a workload DID issue, recorded
+//     by the eBPF tracer, with call counts and, per argument, the decoded
+//     values seen and how often.
+//
+// Both layers differ by about a factor of two on real software, so every
+// figure computed from a profile must name the profile and its layer.
+//
+// Every profile carries its provenance: the method, the tool and its
+// version, the package (and version) it was made from, the date, and the
+// exact command that regenerates it.
+//
+// # Shipped profiles
+//
+// The profiles in builtin/*.json are embedded in the binary; Builtin and Get
+// return them. Adding one is a matter of dropping a valid JSON file into
+// builtin/ (the test in this package loads every file and checks it). The
+// shipped static profiles were made on Debian 12 (bookworm) with:
+//
+//	coverage profile static -name musl-static -package musl-dev -package-version 1.2.3-1 \
+//	    -o profile/builtin/musl-static.json /usr/lib/x86_64-linux-musl/libc.a
+//
+//	coverage profile static -name pthreads -package musl-dev -package-version 1.2.3-1 \
+//	    -roots 'pthread_*,sem_*,mtx_*,cnd_*,thrd_*,tss_*,call_once,__timedwait,__wait,__lock,synccall,__syscall_cp,syscall_cp,clone,__unmapself,__set_thread_area,vmlock,lock_ptc,__tls_get_addr,default_attr,__wake,__futex' \
+//	    -o profile/builtin/pthreads.json /usr/lib/x86_64-linux-musl/libc.a
+//
+//	coverage profile static -name busybox-static -package busybox-static -package-version 1:1.35.0-4+deb12u1+b1 \
+//	    -o profile/builtin/busybox-static.json /bin/busybox
+//
+// Each profile's Provenance.Command repeats its command. Traced profiles
+// (busybox-workload, systemd-boot) are made by the tracer's commands and
+// documented where those live.
+package profile

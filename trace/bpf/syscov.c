@@ -1,0 +1,269 @@
+//go:build ignore
+
+// syscov's in-kernel syscall counter.
+//
+// Design (the "why" behind each choice is measured; see trace/README and
+// the benchmarks in trace/bench_test.go):
+//
+//  * Scope = a cgroup v2 subtree. The traced command is born straight into
+//    a fresh cgroup (clone3 CLONE_INTO_CGROUP via Go's UseCgroupFD), so no
+//    instruction of it runs outside the scope, and every descendant
+//    (fork, vfork, clone, clone3, threads, exec) inherits the cgroup for
+//    free. A pid-tree map fed by sched_process_fork would need a third
+//    program on every fork in the system and still race with the first
+//    instructions of the child; the cgroup needs nothing of that.
+//    bpf_get_current_ancestor_cgroup_id(level) also catches cgroups the
+//    traced program creates below its scope (systemd does).
+//
+//  * One program does the counting, at raw_syscalls:sys_exit. It reads the
+//    syscall number and arguments from pt_regs and the result from the
+//    tracepoint, so no hash map pairs sys_enter with sys_exit (the pairing
+//    is what makes bpftrace slow). The exceptions are handled from the
+//    per-syscall configuration that user space writes:
+//      - exit, exit_group never return and rt_sigreturn replaces the
+//        registers (orig_ax becomes -1): these are counted at sys_enter
+//        (CFG_AT_ENTRY) by a program that returns at once for every other
+//        syscall;
+//      - the child side of fork, vfork, clone and clone3 also passes
+//        sys_exit, with a return value of 0: skipped (CFG_FORK);
+//      - a successful execve/execveat wipes the argument registers: its
+//        slots are recorded as absent (CFG_EXEC). The first successful
+//        exec in a scope arms it, so the syscalls the runtime of the
+//        launcher makes between clone and exec are not counted.
+//
+//  * Counts are aggregated in a per-CPU hash keyed by (scope, nr, errno,
+//    masked slot values). Nothing is streamed, so nothing can be dropped;
+//    a failed insert (map full) increments a per-scope overflow counter
+//    that user space reports.
+//
+//  * Both programs return 0: a non-zero return makes the perf side slower.
+
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+
+#define MAX_SLOTS 3
+#define MAX_NR 1024
+#define MAX_SCOPES 1024
+#define MAX_WHEN 4
+
+#define CFG_AT_ENTRY 1
+#define CFG_FORK 2
+#define CFG_EXEC 4
+
+struct slot_cfg {
+	__u8 arg;      // argument index 0..5
+	__u8 deref;    // 1: read size bytes of user memory at arg+offset
+	__u8 size;     // 1, 2, 4 or 8
+	__u8 when_arg; // argument index of the condition
+	__u8 n_when;   // 0: unconditional; else how many when_vals apply
+	__u8 pad[1];
+	__u16 offset;
+	__u64 mask;
+	__u64 when_vals[MAX_WHEN];
+};
+
+struct sys_cfg {
+	__u32 flags; // CFG_*
+	__u32 n;     // slots in use
+	struct slot_cfg slots[MAX_SLOTS];
+};
+
+struct key {
+	__u32 scope;
+	__u32 nr;
+	__s32 err;    // 0 success, else errno
+	__u32 absent; // bit i: slot i has no value
+	__u64 v[MAX_SLOTS];
+};
+
+struct scope_state {
+	__u32 slot;
+	__u32 armed;
+};
+
+// Absolute level of the scope cgroups in the cgroup v2 hierarchy; 0 makes
+// the programs match the task's own cgroup instead of an ancestor.
+volatile const __u32 scope_level = 0;
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, MAX_NR);
+	__type(key, __u32);
+	__type(value, struct sys_cfg);
+} config SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, MAX_SCOPES);
+	__type(key, __u64); // cgroup id
+	__type(value, struct scope_state);
+} scopes SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_HASH);
+	__uint(max_entries, 32768); // user space may change it before load
+	__type(key, struct key);
+	__type(value, __u64);
+} counts SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, MAX_SCOPES);
+	__type(key, __u32);
+	__type(value, __u64);
+} overflow SEC(".maps");
+
+// x86_64 struct pt_regs up to orig_ax: r15 r14 r13 r12 bp bx r11 r10 r9 r8
+// ax cx dx si di orig_ax.
+struct regs {
+	__u64 r15, r14, r13, r12, bp, bx, r11, r10, r9, r8, ax, cx, dx, si, di, orig_ax;
+};
+
+static __always_inline struct scope_state *current_scope(void)
+{
+	__u64 cg;
+	if (scope_level)
+		cg = bpf_get_current_ancestor_cgroup_id(scope_level);
+	else
+		cg = bpf_get_current_cgroup_id();
+	return bpf_map_lookup_elem(&scopes, &cg);
+}
+
+static __always_inline __u64 arg_of(const struct regs *r, __u32 i)
+{
+	switch (i) {
+	case 0: return r->di;
+	case 1: return r->si;
+	case 2: return r->dx;
+	case 3: return r->r10;
+	case 4: return r->r8;
+	case 5: return r->r9;
+	}
+	return 0;
+}
+
+static __always_inline int read_user(__u64 *dst, __u8 size, __u64 addr)
+{
+	*dst = 0;
+	switch (size) {
+	case 1: return bpf_probe_read_user(dst, 1, (void *)addr);
+	case 2: return bpf_probe_read_user(dst, 2, (void *)addr);
+	case 4: return bpf_probe_read_user(dst, 4, (void *)addr);
+	default: return bpf_probe_read_user(dst, 8, (void *)addr);
+	}
+}
+
+static __always_inline void record(__u32 slot, __u32 nr, long ret, const struct regs *r,
+				   const struct sys_cfg *c, int wiped)
+{
+	struct key k = {};
+	k.scope = slot;
+	k.nr = nr;
+	if (ret < 0 && ret >= -4095)
+		k.err = -ret;
+	k.absent = (1 << MAX_SLOTS) - 1;
+	if (c && !wiped) {
+#pragma unroll
+		for (int i = 0; i < MAX_SLOTS; i++) {
+			if ((__u32)i >= c->n)
+				break;
+			const struct slot_cfg *s = &c->slots[i];
+			if (s->n_when) {
+				__u64 w = arg_of(r, s->when_arg);
+				int hit = 0;
+#pragma unroll
+				for (int j = 0; j < MAX_WHEN; j++)
+					if (j < s->n_when && s->when_vals[j] == w)
+						hit = 1;
+				if (!hit)
+					continue;
+			}
+			__u64 v = arg_of(r, s->arg);
+			if (s->deref) {
+				if (!v)
+					continue;
+				if (read_user(&v, s->size, v + s->offset))
+					continue;
+			}
+			k.v[i] = v & s->mask;
+			k.absent &= ~(1u << i);
+		}
+	}
+
+	__u64 *cnt = bpf_map_lookup_elem(&counts, &k);
+	if (cnt) {
+		__sync_fetch_and_add(cnt, 1);
+		return;
+	}
+	__u64 one = 1;
+	long err = bpf_map_update_elem(&counts, &k, &one, BPF_NOEXIST);
+	if (err == 0)
+		return;
+	// Another CPU inserted the same key between our lookup and update.
+	cnt = bpf_map_lookup_elem(&counts, &k);
+	if (cnt) {
+		__sync_fetch_and_add(cnt, 1);
+		return;
+	}
+	__u64 *of = bpf_map_lookup_elem(&overflow, &slot);
+	if (of)
+		__sync_fetch_and_add(of, 1);
+}
+
+SEC("raw_tracepoint/sys_exit")
+int syscov_exit(struct bpf_raw_tracepoint_args *ctx)
+{
+	struct scope_state *st = current_scope();
+	if (!st)
+		return 0;
+
+	struct regs r;
+	if (bpf_probe_read_kernel(&r, sizeof(r), (void *)ctx->args[0]))
+		return 0;
+	long nr = (long)r.orig_ax;
+	long ret = (long)ctx->args[1];
+	if (nr < 0)
+		return 0; // rt_sigreturn restored the registers; counted at entry
+
+	__u32 nr32 = nr;
+	struct sys_cfg *c = bpf_map_lookup_elem(&config, &nr32);
+	__u32 flags = c ? c->flags : 0;
+
+	if (!st->armed) {
+		if (!(flags & CFG_EXEC) || ret != 0)
+			return 0;
+		st->armed = 1;
+	}
+	if (flags & CFG_AT_ENTRY)
+		return 0;
+	if ((flags & CFG_FORK) && ret == 0)
+		return 0; // the child's return from fork/clone
+	record(st->slot, nr32, ret, &r, c, (flags & CFG_EXEC) && ret == 0);
+	return 0;
+}
+
+SEC("raw_tracepoint/sys_enter")
+int syscov_enter(struct bpf_raw_tracepoint_args *ctx)
+{
+	__u32 nr32 = (__u32)ctx->args[1];
+	struct sys_cfg *c = bpf_map_lookup_elem(&config, &nr32);
+	if (!c || !(c->flags & CFG_AT_ENTRY))
+		return 0;
+	struct scope_state *st = current_scope();
+	if (!st || !st->armed)
+		return 0;
+	struct regs r;
+	if (bpf_probe_read_kernel(&r, sizeof(r), (void *)ctx->args[0]))
+		return 0;
+	record(st->slot, nr32, 0, &r, c, 0);
+	return 0;
+}
+
+// An empty pair of programs: the cost floor the benchmarks compare with.
+SEC("raw_tracepoint/sys_exit")
+int floor_exit(struct bpf_raw_tracepoint_args *ctx) { return 0; }
+
+SEC("raw_tracepoint/sys_enter")
+int floor_enter(struct bpf_raw_tracepoint_args *ctx) { return 0; }
+
+char LICENSE[] SEC("license") = "Dual MIT/GPL";

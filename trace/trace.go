@@ -1,0 +1,655 @@
+package trace
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/cilium/ebpf"
+	"github.com/cilium/ebpf/link"
+	"github.com/cilium/ebpf/rlimit"
+	"golang.org/x/sys/unix"
+)
+
+// Options configure a Tracer. A nil *Options means defaults.
+type Options struct {
+	// Spec says which behavioural values to record per syscall.
+	Spec Spec
+	// MaxEntries sizes the aggregation map (distinct rows across all
+	// scopes traced at once); 0 means 32768. A full map is reported in
+	// Result.Overflow, never silently.
+	MaxEntries int
+	// Floor attaches empty programs instead of the counters: the commands
+	// run in scopes as usual but nothing is recorded. Benchmarks use it to
+	// measure the cost floor of two raw tracepoint programs.
+	Floor bool
+}
+
+// x86_64 syscall numbers whose tracing needs special handling (see
+// bpf/syscov.c).
+const (
+	nrRtSigreturn = 15
+	nrClone       = 56
+	nrFork        = 57
+	nrVfork       = 58
+	nrExecve      = 59
+	nrExit        = 60
+	nrExitGroup   = 231
+	nrExecveat    = 322
+	nrClone3      = 435
+)
+
+const (
+	cfgAtEntry = 1
+	cfgFork    = 2
+	cfgExec    = 4
+
+	maxScopes = 1024
+	maxNr     = 1024
+	maxWhen   = 4
+)
+
+// Tracer counts the syscalls of commands run through it. It is safe for
+// concurrent use; Close detaches and frees everything.
+type Tracer struct {
+	opts     Options
+	objs     syscovObjects
+	parent   string // our cgroup v2 directory; scopes are made below it
+	v1pids   string // our cgroup v1 pids directory, "" when not used
+	v1mount  string // where the cgroup v1 pids hierarchy is mounted
+	v2pids   bool   // the pids controller is enabled below parent
+	nestedOK bool   // cgroups made below a scope are traced too
+
+	mu     sync.Mutex
+	active int
+	links  []link.Link
+	slots  [maxScopes]bool
+	seq    int
+	closed bool
+
+	drainMu sync.Mutex
+}
+
+// New loads the BPF programs and prepares the cgroup directories. It does
+// not attach anything: programs are attached only while a command runs.
+func New(opts *Options) (*Tracer, error) {
+	if runtime.GOARCH != "amd64" {
+		return nil, fmt.Errorf("the eBPF tracer supports x86_64 only (this is %s)", runtime.GOARCH)
+	}
+	t := &Tracer{}
+	if opts != nil {
+		t.opts = *opts
+	}
+	if t.opts.MaxEntries == 0 {
+		t.opts.MaxEntries = 32768
+	}
+	if err := checkSpec(t.opts.Spec); err != nil {
+		return nil, err
+	}
+	if os.Geteuid() != 0 {
+		return nil, errors.New("tracing needs root (CAP_BPF, CAP_PERFMON and CAP_SYS_ADMIN to load eBPF programs and create cgroups); run coverage as root")
+	}
+
+	v2, v1pids, err := findCgroups()
+	if err != nil {
+		return nil, err
+	}
+	t.parent = filepath.Join(v2.point, fmt.Sprintf("syscov-%d", os.Getpid()))
+	level := uint32(depth(v2.root) + 2) // parent, then the scope
+
+	if err := rlimit.RemoveMemlock(); err != nil {
+		return nil, fmt.Errorf("raise RLIMIT_MEMLOCK for eBPF maps: %w", err)
+	}
+	if err := t.load(level); err != nil {
+		return nil, err
+	}
+	if err := t.writeConfig(); err != nil {
+		t.objs.Close()
+		return nil, err
+	}
+	if err := os.Mkdir(t.parent, 0o755); err != nil {
+		t.objs.Close()
+		return nil, fmt.Errorf("create cgroup %s: %w", t.parent, err)
+	}
+	// Enable the pids controller for our scopes where cgroup v2 offers it;
+	// hybrid hosts keep pids in cgroup v1, which Run joins per launch.
+	if hasWord(filepath.Join(t.parent, "cgroup.controllers"), "pids") &&
+		writeFile(filepath.Join(t.parent, "cgroup.subtree_control"), "+pids") == nil {
+		t.v2pids = true
+	} else if v1pids != nil {
+		dir := filepath.Join(v1pids.point, fmt.Sprintf("syscov-%d", os.Getpid()))
+		if err := os.Mkdir(dir, 0o755); err == nil {
+			t.v1pids = dir
+			t.v1mount = v1pids.point
+		}
+	}
+	return t, nil
+}
+
+func findCgroups() (v2, v1pids *mount, err error) {
+	f, err := os.Open("/proc/self/mountinfo")
+	if err != nil {
+		return nil, nil, fmt.Errorf("read mounts: %w", err)
+	}
+	defer f.Close()
+	ms, err := readMounts(f)
+	if err != nil {
+		return nil, nil, err
+	}
+	v2, v1pids = cgroupMounts(ms)
+	if v2 == nil {
+		return nil, nil, errors.New("cgroup v2 is not mounted (the tracer scopes commands by cgroup v2); mount it, e.g. mount -t cgroup2 none /sys/fs/cgroup/unified")
+	}
+	return v2, v1pids, nil
+}
+
+func checkSpec(s Spec) error {
+	for nr, slots := range s {
+		if nr < 0 || nr >= maxNr {
+			return fmt.Errorf("spec: syscall number %d out of range [0,%d)", nr, maxNr)
+		}
+		if len(slots) > MaxSlots {
+			return fmt.Errorf("spec: syscall %d has %d slots, at most %d", nr, len(slots), MaxSlots)
+		}
+		for _, sl := range slots {
+			if sl.Arg < 0 || sl.Arg > 5 {
+				return fmt.Errorf("spec: syscall %d slot %q: argument %d out of range 0..5", nr, sl.Name, sl.Arg)
+			}
+			if sl.Deref != nil && sl.Deref.Size != 1 && sl.Deref.Size != 2 && sl.Deref.Size != 4 && sl.Deref.Size != 8 {
+				return fmt.Errorf("spec: syscall %d slot %q: deref size %d is not 1, 2, 4 or 8", nr, sl.Name, sl.Deref.Size)
+			}
+			if sl.When != nil && (len(sl.When.Values) == 0 || len(sl.When.Values) > maxWhen || sl.When.Arg < 0 || sl.When.Arg > 5) {
+				return fmt.Errorf("spec: syscall %d slot %q: condition needs argument 0..5 and 1..%d values", nr, sl.Name, maxWhen)
+			}
+		}
+	}
+	return nil
+}
+
+// load loads the collection, explaining the usual failures in one sentence.
+func (t *Tracer) load(level uint32) error {
+	spec, err := loadSyscov()
+	if err != nil {
+		return fmt.Errorf("load embedded BPF object: %w", err)
+	}
+	spec.Maps[syscovMapCounts].MaxEntries = uint32(t.opts.MaxEntries)
+	t.nestedOK = true
+	if err := spec.Variables[syscovVarScopeLevel].Set(level); err != nil {
+		return fmt.Errorf("set scope level: %w", err)
+	}
+	err = spec.LoadAndAssign(&t.objs, nil)
+	if err != nil && (errors.Is(err, ebpf.ErrNotSupported) || isUnknownHelper(err)) {
+		// Older kernels lack bpf_get_current_ancestor_cgroup_id for
+		// tracing programs: match the scope's own cgroup instead.
+		t.nestedOK = false
+		if err2 := spec.Variables[syscovVarScopeLevel].Set(uint32(0)); err2 != nil {
+			return fmt.Errorf("set scope level: %w", err2)
+		}
+		err = spec.LoadAndAssign(&t.objs, nil)
+	}
+	if err != nil {
+		return explainLoad(err)
+	}
+	return nil
+}
+
+func isUnknownHelper(err error) bool {
+	var ve *ebpf.VerifierError
+	if errors.As(err, &ve) {
+		for _, l := range ve.Log {
+			if strings.Contains(l, "unknown func") || strings.Contains(l, "invalid func") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func explainLoad(err error) error {
+	var ve *ebpf.VerifierError
+	switch {
+	case errors.Is(err, unix.EPERM):
+		return errors.New("the kernel refused to load the eBPF programs (EPERM): tracing needs root or CAP_BPF+CAP_PERFMON, and kernel.unprivileged_bpf_disabled does not matter then; check for a lockdown or seccomp policy")
+	case errors.Is(err, ebpf.ErrNotSupported):
+		return fmt.Errorf("this kernel lacks an eBPF feature the tracer needs (CONFIG_BPF_SYSCALL, CONFIG_BPF_EVENTS, raw tracepoints): %w", err)
+	case errors.As(err, &ve):
+		return fmt.Errorf("the kernel's verifier rejected the tracer: %v", ve)
+	}
+	return fmt.Errorf("load eBPF programs: %w", err)
+}
+
+// writeConfig fills the per-syscall configuration map.
+func (t *Tracer) writeConfig() error {
+	cfgs := map[int]*syscovSysCfg{}
+	get := func(nr int) *syscovSysCfg {
+		c, ok := cfgs[nr]
+		if !ok {
+			c = &syscovSysCfg{}
+			cfgs[nr] = c
+		}
+		return c
+	}
+	for _, nr := range []int{nrExit, nrExitGroup, nrRtSigreturn} {
+		get(nr).Flags |= cfgAtEntry
+	}
+	for _, nr := range []int{nrFork, nrVfork, nrClone, nrClone3} {
+		get(nr).Flags |= cfgFork
+	}
+	for _, nr := range []int{nrExecve, nrExecveat} {
+		get(nr).Flags |= cfgExec
+	}
+	for nr, slots := range t.opts.Spec {
+		c := get(nr)
+		c.N = uint32(len(slots))
+		for i, sl := range slots {
+			s := &c.Slots[i]
+			s.Arg = uint8(sl.Arg)
+			s.Mask = sl.Mask
+			if s.Mask == 0 {
+				s.Mask = ^uint64(0)
+			}
+			if sl.Deref != nil {
+				s.Deref = 1
+				s.Size = sl.Deref.Size
+				s.Offset = sl.Deref.Offset
+			}
+			if sl.When != nil {
+				s.WhenArg = uint8(sl.When.Arg)
+				s.N_when = uint8(len(sl.When.Values))
+				copy(s.WhenVals[:], sl.When.Values)
+			}
+		}
+	}
+	for nr, c := range cfgs {
+		if err := t.objs.Config.Put(uint32(nr), c); err != nil {
+			return fmt.Errorf("write syscall config %d: %w", nr, err)
+		}
+	}
+	return nil
+}
+
+// Close detaches the programs, frees the maps and removes the cgroups the
+// tracer made. Runs still in progress are not waited for.
+func (t *Tracer) Close() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.closed {
+		return nil
+	}
+	t.closed = true
+	var errs []error
+	for _, l := range t.links {
+		errs = append(errs, l.Close())
+	}
+	t.links = nil
+	errs = append(errs, t.objs.Close())
+	if t.parent != "" {
+		errs = append(errs, removeTree(t.parent))
+	}
+	if t.v1pids != "" {
+		errs = append(errs, removeTree(t.v1pids))
+	}
+	return errors.Join(errs...)
+}
+
+// acquire reserves a scope slot and attaches the programs if this is the
+// first active scope.
+func (t *Tracer) acquire() (int, int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.closed {
+		return 0, 0, errors.New("tracer is closed")
+	}
+	slot := -1
+	for i, used := range t.slots {
+		if !used {
+			slot = i
+			break
+		}
+	}
+	if slot < 0 {
+		return 0, 0, fmt.Errorf("too many concurrent scopes (max %d)", maxScopes)
+	}
+	if t.active == 0 {
+		exitProg, enterProg := t.objs.SyscovExit, t.objs.SyscovEnter
+		if t.opts.Floor {
+			exitProg, enterProg = t.objs.FloorExit, t.objs.FloorEnter
+		}
+		for _, a := range []struct {
+			name string
+			prog *ebpf.Program
+		}{{"sys_exit", exitProg}, {"sys_enter", enterProg}} {
+			l, err := link.AttachRawTracepoint(link.RawTracepointOptions{Name: a.name, Program: a.prog})
+			if err != nil {
+				for _, l := range t.links {
+					l.Close()
+				}
+				t.links = nil
+				return 0, 0, fmt.Errorf("attach raw tracepoint %s (needs CONFIG_BPF_EVENTS): %w", a.name, err)
+			}
+			t.links = append(t.links, l)
+		}
+	}
+	t.active++
+	t.slots[slot] = true
+	t.seq++
+	return slot, t.seq, nil
+}
+
+// release frees the slot and detaches the programs after the last scope.
+func (t *Tracer) release(slot int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.slots[slot] = false
+	t.active--
+	if t.active == 0 {
+		for _, l := range t.links {
+			l.Close()
+		}
+		t.links = nil
+	}
+}
+
+// Run runs cmd in a fresh scope and returns what it did; see the contract
+// in types.go. A nil opts means defaults.
+func (t *Tracer) Run(ctx context.Context, cmd *exec.Cmd, opts *RunOptions) (res *Result, err error) {
+	var ro RunOptions
+	if opts != nil {
+		ro = *opts
+	}
+	if ro.PidsMax == 0 {
+		ro.PidsMax = 1024
+	}
+	slot, seq, err := t.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer t.release(slot)
+
+	sc, err := t.newScope(slot, seq, ro.PidsMax)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if cerr := sc.remove(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}()
+	// Counters of this slot start from zero.
+	if err := t.resetOverflow(slot); err != nil {
+		return nil, err
+	}
+	if err := t.objs.Scopes.Put(sc.id, syscovScopeState{Slot: uint32(slot)}); err != nil {
+		return nil, fmt.Errorf("register scope: %w", err)
+	}
+	registered := true
+	defer func() {
+		if registered {
+			_ = t.objs.Scopes.Delete(sc.id)
+		}
+	}()
+
+	if cmd.SysProcAttr == nil {
+		cmd.SysProcAttr = &syscall.SysProcAttr{}
+	}
+	cmd.SysProcAttr.UseCgroupFD = true
+	cmd.SysProcAttr.CgroupFD = int(sc.fd.Fd())
+
+	start := time.Now()
+	if err := sc.start(cmd); err != nil {
+		return nil, fmt.Errorf("start %s: %w", cmd.Path, err)
+	}
+	done := make(chan *os.ProcessState, 1)
+	go func() {
+		st, _ := cmd.Process.Wait()
+		done <- st
+	}()
+
+	res = &Result{Spec: t.opts.Spec}
+	var state *os.ProcessState
+	select {
+	case state = <-done:
+	case <-ctx.Done():
+		res.Exit.TimedOut = true
+		if err := killAll(sc.dir, 10*time.Second); err != nil {
+			return nil, err
+		}
+		state = <-done
+	}
+	res.Duration = time.Since(start)
+
+	if pids, _ := procs(sc.dir); len(pids) > 0 {
+		res.Leftover = len(pids)
+		if ro.KillGrace > 0 {
+			select {
+			case <-time.After(ro.KillGrace):
+			case <-ctx.Done():
+			}
+		}
+	}
+	if err := killAll(sc.dir, 10*time.Second); err != nil {
+		return nil, err
+	}
+	_ = cmd.Wait() // release the I/O copiers; the status came from done
+
+	if state != nil {
+		res.Exit.Code = state.ExitCode()
+		if ws, ok := state.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			res.Exit.Signal = ws.Signal()
+		}
+	}
+
+	var st syscovScopeState
+	if err := t.objs.Scopes.Lookup(sc.id, &st); err != nil {
+		return nil, fmt.Errorf("read scope state: %w", err)
+	}
+	if err := t.objs.Scopes.Delete(sc.id); err != nil {
+		return nil, fmt.Errorf("unregister scope: %w", err)
+	}
+	registered = false
+	if st.Armed == 0 && !t.opts.Floor {
+		return nil, fmt.Errorf("the tracer saw no execve in the scope of %s: the cgroup filter does not match this host's cgroup layout (scope %s)", cmd.Path, sc.dir)
+	}
+	if err := t.drain(slot, res); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// drain moves the slot's rows out of the shared maps into res.
+func (t *Tracer) drain(slot int, res *Result) error {
+	t.drainMu.Lock()
+	defer t.drainMu.Unlock()
+
+	var keys []syscovKey
+	var k syscovKey
+	var vals []uint64
+	it := t.objs.Counts.Iterate()
+	for it.Next(&k, &vals) {
+		if int(k.Scope) == slot {
+			keys = append(keys, k)
+		}
+	}
+	if err := it.Err(); err != nil {
+		return fmt.Errorf("read counts: %w", err)
+	}
+	for _, k := range keys {
+		if err := t.objs.Counts.Lookup(k, &vals); err != nil {
+			return fmt.Errorf("read count: %w", err)
+		}
+		var sum uint64
+		for _, v := range vals {
+			sum += v
+		}
+		if err := t.objs.Counts.Delete(k); err != nil {
+			return fmt.Errorf("delete count: %w", err)
+		}
+		if sum == 0 {
+			continue
+		}
+		res.Counts = append(res.Counts, Count{
+			Nr: int(k.Nr), Errno: int(k.Err), Values: k.V, Absent: uint8(k.Absent), Count: sum,
+		})
+	}
+	sort.Slice(res.Counts, func(i, j int) bool { return res.Counts[i].less(&res.Counts[j]) })
+
+	var of []uint64
+	if err := t.objs.Overflow.Lookup(uint32(slot), &of); err != nil {
+		return fmt.Errorf("read overflow counter: %w", err)
+	}
+	for _, v := range of {
+		res.Overflow += v
+	}
+	return nil
+}
+
+func (t *Tracer) resetOverflow(slot int) error {
+	zero := make([]uint64, ebpf.MustPossibleCPU())
+	if err := t.objs.Overflow.Put(uint32(slot), zero); err != nil {
+		return fmt.Errorf("reset overflow counter: %w", err)
+	}
+	return nil
+}
+
+func (c *Count) less(o *Count) bool {
+	if c.Nr != o.Nr {
+		return c.Nr < o.Nr
+	}
+	if c.Errno != o.Errno {
+		return c.Errno < o.Errno
+	}
+	if c.Absent != o.Absent {
+		return c.Absent < o.Absent
+	}
+	for i := range c.Values {
+		if c.Values[i] != o.Values[i] {
+			return c.Values[i] < o.Values[i]
+		}
+	}
+	return false
+}
+
+// scope is one cgroup (plus its v1 pids twin on hybrid hosts).
+type scope struct {
+	dir     string
+	fd      *os.File
+	id      uint64 // cgroup id = inode number of dir
+	v1pids  string
+	v1mount string
+}
+
+func (t *Tracer) newScope(slot, seq, pidsMax int) (*scope, error) {
+	sc := &scope{dir: filepath.Join(t.parent, fmt.Sprintf("s%d-%d", slot, seq))}
+	if err := os.Mkdir(sc.dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create cgroup %s: %w", sc.dir, err)
+	}
+	fd, err := os.Open(sc.dir)
+	if err != nil {
+		os.Remove(sc.dir)
+		return nil, fmt.Errorf("open cgroup %s: %w", sc.dir, err)
+	}
+	sc.fd = fd
+	var st unix.Stat_t
+	if err := unix.Fstat(int(fd.Fd()), &st); err != nil {
+		sc.remove()
+		return nil, fmt.Errorf("stat cgroup %s: %w", sc.dir, err)
+	}
+	sc.id = st.Ino
+	if pidsMax > 0 {
+		limit := strconv.Itoa(pidsMax)
+		switch {
+		case t.v2pids:
+			if err := writeFile(filepath.Join(sc.dir, "pids.max"), limit); err != nil {
+				sc.remove()
+				return nil, err
+			}
+		case t.v1pids != "":
+			sc.v1pids = filepath.Join(t.v1pids, filepath.Base(sc.dir))
+			sc.v1mount = t.v1mount
+			if err := os.Mkdir(sc.v1pids, 0o755); err != nil {
+				sc.v1pids = ""
+				sc.remove()
+				return nil, fmt.Errorf("create pids cgroup: %w", err)
+			}
+			if err := writeFile(filepath.Join(sc.v1pids, "pids.max"), limit); err != nil {
+				sc.remove()
+				return nil, err
+			}
+		}
+	}
+	return sc, nil
+}
+
+// start starts cmd. With a cgroup v1 pids limit, the thread that forks is
+// moved into the pids cgroup first, so the child is born there: cgroup v1
+// lets a single thread move, and Go forks on the calling thread.
+func (sc *scope) start(cmd *exec.Cmd) error {
+	if sc.v1pids == "" {
+		return cmd.Start()
+	}
+	errc := make(chan error, 1)
+	go func() {
+		runtime.LockOSThread()
+		tid := strconv.Itoa(unix.Gettid())
+		home, err := sc.threadPidsCgroup()
+		if err != nil {
+			runtime.UnlockOSThread()
+			errc <- err
+			return
+		}
+		if err := writeFile(filepath.Join(sc.v1pids, "tasks"), tid); err != nil {
+			runtime.UnlockOSThread()
+			errc <- fmt.Errorf("join pids cgroup: %w", err)
+			return
+		}
+		err = cmd.Start()
+		// Move the thread back; if that fails, the locked thread ends
+		// with this goroutine instead of being reused.
+		if writeFile(filepath.Join(home, "tasks"), tid) == nil {
+			runtime.UnlockOSThread()
+		}
+		errc <- err
+	}()
+	return <-errc
+}
+
+// threadPidsCgroup is the directory of the calling thread's cgroup v1 pids
+// cgroup (assuming the hierarchy is mounted at its root, as hosts do).
+func (sc *scope) threadPidsCgroup() (string, error) {
+	b, err := os.ReadFile("/proc/thread-self/cgroup")
+	if err != nil {
+		return "", fmt.Errorf("read thread cgroup: %w", err)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.SplitN(line, ":", 3)
+		if len(f) == 3 && slices.Contains(strings.Split(f[1], ","), "pids") {
+			return filepath.Join(sc.v1mount, f[2]), nil
+		}
+	}
+	return "", errors.New("read thread cgroup: no pids hierarchy listed")
+}
+
+func (sc *scope) remove() error {
+	var errs []error
+	if sc.fd != nil {
+		errs = append(errs, sc.fd.Close())
+	}
+	errs = append(errs, removeTree(sc.dir))
+	if sc.v1pids != "" {
+		errs = append(errs, removeTree(sc.v1pids))
+	}
+	return errors.Join(errs...)
+}
+
+func killPid(pid int) error { return unix.Kill(pid, unix.SIGKILL) }

@@ -1,0 +1,230 @@
+package trace
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/syscov/syscov/internal/testenv"
+	"golang.org/x/sys/unix"
+)
+
+// buildC compiles testdata/src with cc (musl-gcc or gcc) into a static binary.
+func buildC(t *testing.T, cc, pkg, src string, extra ...string) string {
+	t.Helper()
+	path := testenv.RequireTool(t, cc, pkg)
+	out := filepath.Join(t.TempDir(), filepath.Base(src)+"."+cc)
+	args := append([]string{"-static", "-O1", "-o", out, filepath.Join("testdata", src)}, extra...)
+	if b, err := exec.Command(path, args...).CombinedOutput(); err != nil {
+		t.Fatalf("%s %v: %v\n%s", cc, args, err, b)
+	}
+	return out
+}
+
+func newTracer(t *testing.T, opts *Options) *Tracer {
+	t.Helper()
+	testenv.RequirePrivileges(t)
+	tr, err := New(opts)
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := tr.Close(); err != nil {
+			t.Errorf("Close: %v", err)
+		}
+	})
+	return tr
+}
+
+// knownSpec records openat flags and mmap prot and flags.
+var knownSpec = Spec{
+	unix.SYS_OPENAT: {{Name: "flags", Arg: 2}},
+	unix.SYS_MMAP:   {{Name: "prot", Arg: 2}, {Name: "flags", Arg: 3}},
+}
+
+// tally sums the counts of one syscall by errno and by first/second value.
+type tally struct {
+	total  uint64
+	errnos map[int]uint64
+	rows   map[[2]uint64]uint64 // successful calls by (v0, v1)
+}
+
+func tallies(res *Result) map[int]*tally {
+	m := map[int]*tally{}
+	for _, c := range res.Counts {
+		tl := m[c.Nr]
+		if tl == nil {
+			tl = &tally{errnos: map[int]uint64{}, rows: map[[2]uint64]uint64{}}
+			m[c.Nr] = tl
+		}
+		tl.total += c.Count
+		if c.Errno != 0 {
+			tl.errnos[c.Errno] += c.Count
+		} else {
+			tl.rows[[2]uint64{c.Values[0], c.Values[1]}] += c.Count
+		}
+	}
+	return m
+}
+
+func checkKnown(t *testing.T, res *Result, libc string) {
+	t.Helper()
+	if res.Overflow != 0 {
+		t.Errorf("overflow = %d", res.Overflow)
+	}
+	if res.Exit.Code != 0 || res.Exit.Signal != 0 {
+		t.Errorf("exit = %+v", res.Exit)
+	}
+	m := tallies(res)
+	get := func(nr int) *tally {
+		if m[nr] == nil {
+			return &tally{}
+		}
+		return m[nr]
+	}
+	if got := get(unix.SYS_GETPPID).total; got != 1000+33+44 {
+		t.Errorf("getppid = %d, want 1077", got)
+	}
+	op := get(unix.SYS_OPENAT)
+	if got := op.rows[[2]uint64{unix.O_RDONLY | unix.O_CLOEXEC, 0}]; got != 100 {
+		t.Errorf("openat O_RDONLY|O_CLOEXEC ok = %d, want 100 (rows %v)", got, op.rows)
+	}
+	if got := op.errnos[int(unix.ENOENT)]; got != 7 {
+		t.Errorf("openat ENOENT = %d, want 7", got)
+	}
+	mm := get(unix.SYS_MMAP)
+	if got := mm.rows[[2]uint64{unix.PROT_READ | unix.PROT_WRITE, unix.MAP_PRIVATE | unix.MAP_ANONYMOUS | unix.MAP_NORESERVE}]; got != 5 {
+		t.Errorf("mmap rw private|anon|noreserve = %d, want 5 (rows %v)", got, mm.rows)
+	}
+	births := get(unix.SYS_FORK).total + get(unix.SYS_CLONE).total + get(unix.SYS_CLONE3).total + get(unix.SYS_VFORK).total
+	if births != 2 {
+		t.Errorf("fork+clone+clone3+vfork = %d, want 2 (one fork, one pthread_create)", births)
+	}
+	if got := get(unix.SYS_EXIT_GROUP).total; got != 2 {
+		t.Errorf("exit_group = %d, want 2", got)
+	}
+	if got := get(unix.SYS_EXIT).total; got != 1 {
+		t.Errorf("exit = %d, want 1", got)
+	}
+	if got := get(unix.SYS_EXECVE).total; got != 1 {
+		t.Errorf("execve = %d, want 1", got)
+	}
+	if t.Failed() {
+		t.Logf("%s counts: %+v", libc, res.Counts)
+	}
+}
+
+func TestKnownCounts(t *testing.T) {
+	tr := newTracer(t, &Options{Spec: knownSpec})
+	for _, b := range []struct{ cc, pkg string }{{"musl-gcc", "musl-tools"}, {"gcc", "gcc"}} {
+		t.Run(b.cc, func(t *testing.T) {
+			bin := buildC(t, b.cc, b.pkg, "known.c", "-pthread")
+			res, err := tr.Run(context.Background(), exec.Command(bin), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkKnown(t, res, b.cc)
+		})
+	}
+}
+
+// Two scopes traced at once must not see each other's calls.
+func TestParallelScopesNoCrossTalk(t *testing.T) {
+	tr := newTracer(t, &Options{Spec: knownSpec})
+	bin := buildC(t, "musl-gcc", "musl-tools", "known.c", "-pthread")
+	var wg sync.WaitGroup
+	results := make([]*Result, 4)
+	errs := make([]error, 4)
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i], errs[i] = tr.Run(context.Background(), exec.Command(bin), nil)
+		}()
+	}
+	wg.Wait()
+	for i := range results {
+		if errs[i] != nil {
+			t.Fatalf("run %d: %v", i, errs[i])
+		}
+		checkKnown(t, results[i], "musl-gcc parallel")
+	}
+}
+
+func TestTimeoutKillsTree(t *testing.T) {
+	tr := newTracer(t, nil)
+	sh := testenv.RequireTool(t, "sh", "dash")
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	// A grandchild that ignores SIGTERM and outlives its parent.
+	cmd := exec.Command(sh, "-c", "trap '' TERM; (sleep 60 &) ; sleep 60")
+	res, err := tr.Run(ctx, cmd, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Exit.TimedOut {
+		t.Errorf("TimedOut = false")
+	}
+	if res.Exit.Signal != unix.SIGKILL {
+		t.Errorf("signal = %v, want SIGKILL", res.Exit.Signal)
+	}
+	if b, _ := exec.Command("pgrep", "-f", "sleep 60").Output(); len(b) > 0 {
+		t.Errorf("processes left behind: %s", b)
+	}
+}
+
+func TestDaemonKilledAfterMainExits(t *testing.T) {
+	tr := newTracer(t, nil)
+	sh := testenv.RequireTool(t, "sh", "dash")
+	cmd := exec.Command(sh, "-c", "setsid sleep 61 </dev/null >/dev/null 2>&1 & exit 3")
+	res, err := tr.Run(context.Background(), cmd, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Exit.Code != 3 || res.Exit.TimedOut {
+		t.Errorf("exit = %+v, want code 3", res.Exit)
+	}
+	if res.Leftover != 1 {
+		t.Errorf("leftover = %d, want 1", res.Leftover)
+	}
+	if b, _ := exec.Command("pgrep", "-f", "sleep 61").Output(); len(b) > 0 {
+		t.Errorf("daemon left behind: %s", b)
+	}
+}
+
+func TestForkBombContained(t *testing.T) {
+	tr := newTracer(t, nil)
+	sh := testenv.RequireTool(t, "sh", "dash")
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	cmd := exec.Command(sh, "-c", "f() { f | f & }; f; sleep 30")
+	res, err := tr.Run(ctx, cmd, &RunOptions{PidsMax: 64})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := tallies(res)
+	var clones uint64
+	for _, nr := range []int{unix.SYS_CLONE, unix.SYS_FORK, unix.SYS_VFORK, unix.SYS_CLONE3} {
+		if m[nr] != nil {
+			clones += m[nr].errnos[int(unix.EAGAIN)]
+		}
+	}
+	if clones == 0 {
+		t.Errorf("no fork failed with EAGAIN: the pids limit did not hold")
+	}
+}
+
+func TestNotExecutable(t *testing.T) {
+	tr := newTracer(t, nil)
+	f := filepath.Join(t.TempDir(), "x")
+	if err := os.WriteFile(f, []byte("not a program"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tr.Run(context.Background(), exec.Command(f), nil); err == nil {
+		t.Fatal("Run of a non-executable file succeeded")
+	}
+}

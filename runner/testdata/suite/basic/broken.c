@@ -1,0 +1,7 @@
+/* Does not compile: a BUILD_ERROR. */
+#include "../contract.h"
+
+int main(void)
+{
+	return undeclared_identifier;
+}

@@ -1,0 +1,3 @@
+package systab
+
+//go:generate go run ./internal/gen

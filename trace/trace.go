@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -60,6 +61,9 @@ const (
 	maxWhen   = 4
 )
 
+// tracerSeq names the cgroups of each Tracer of this process apart.
+var tracerSeq atomic.Int64
+
 // Tracer counts the syscalls of commands run through it. It is safe for
 // concurrent use; Close detaches and frees everything.
 type Tracer struct {
@@ -105,7 +109,8 @@ func New(opts *Options) (*Tracer, error) {
 	if err != nil {
 		return nil, err
 	}
-	t.parent = filepath.Join(v2.point, fmt.Sprintf("syscov-%d", os.Getpid()))
+	name := fmt.Sprintf("syscov-%d-%d", os.Getpid(), tracerSeq.Add(1))
+	t.parent = filepath.Join(v2.point, name)
 	level := uint32(depth(v2.root) + 2) // parent, then the scope
 
 	if err := rlimit.RemoveMemlock(); err != nil {
@@ -128,7 +133,7 @@ func New(opts *Options) (*Tracer, error) {
 		writeFile(filepath.Join(t.parent, "cgroup.subtree_control"), "+pids") == nil {
 		t.v2pids = true
 	} else if v1pids != nil {
-		dir := filepath.Join(v1pids.point, fmt.Sprintf("syscov-%d", os.Getpid()))
+		dir := filepath.Join(v1pids.point, name)
 		if err := os.Mkdir(dir, 0o755); err == nil {
 			t.v1pids = dir
 			t.v1mount = v1pids.point

@@ -115,8 +115,14 @@ struct {
 
 // x86_64 struct pt_regs up to orig_ax: r15 r14 r13 r12 bp bx r11 r10 r9 r8
 // ax cx dx si di orig_ax.
-struct regs {
+struct pt_regs_head {
 	__u64 r15, r14, r13, r12, bp, bx, r11, r10, r9, r8, ax, cx, dx, si, di, orig_ax;
+};
+
+// The argument registers r10 r9 r8 ax cx dx si di, read in one go only
+// when a syscall has slots to record.
+struct regs {
+	__u64 r10, r9, r8, ax, cx, dx, si, di;
 };
 
 static __always_inline struct scope_state *current_scope(void)
@@ -153,16 +159,18 @@ static __always_inline int read_user(__u64 *dst, __u8 size, __u64 addr)
 	}
 }
 
-static __always_inline void record(__u32 slot, __u32 nr, long ret, const struct regs *r,
+static __always_inline void record(__u32 slot, __u32 nr, long ret, struct pt_regs_head *regs,
 				   const struct sys_cfg *c, int wiped)
 {
+	struct regs regs_copy;
+	const struct regs *r = &regs_copy;
 	struct key k = {};
 	k.scope = slot;
 	k.nr = nr;
 	if (ret < 0 && ret >= -4095)
 		k.err = -ret;
 	k.absent = (1 << MAX_SLOTS) - 1;
-	if (c && !wiped) {
+	if (c && c->n && !wiped && !bpf_probe_read_kernel(&regs_copy, sizeof(regs_copy), &regs->r10)) {
 #pragma unroll
 		for (int i = 0; i < MAX_SLOTS; i++) {
 			if ((__u32)i >= c->n)
@@ -217,10 +225,10 @@ int syscov_exit(struct bpf_raw_tracepoint_args *ctx)
 	if (!st)
 		return 0;
 
-	struct regs r;
-	if (bpf_probe_read_kernel(&r, sizeof(r), (void *)ctx->args[0]))
+	struct pt_regs_head *regs = (void *)ctx->args[0];
+	long nr;
+	if (bpf_probe_read_kernel(&nr, sizeof(nr), &regs->orig_ax))
 		return 0;
-	long nr = (long)r.orig_ax;
 	long ret = (long)ctx->args[1];
 	if (nr < 0)
 		return 0; // rt_sigreturn restored the registers; counted at entry
@@ -238,7 +246,7 @@ int syscov_exit(struct bpf_raw_tracepoint_args *ctx)
 		return 0;
 	if ((flags & CFG_FORK) && ret == 0)
 		return 0; // the child's return from fork/clone
-	record(st->slot, nr32, ret, &r, c, (flags & CFG_EXEC) && ret == 0);
+	record(st->slot, nr32, ret, regs, c, (flags & CFG_EXEC) && ret == 0);
 	return 0;
 }
 
@@ -252,10 +260,7 @@ int syscov_enter(struct bpf_raw_tracepoint_args *ctx)
 	struct scope_state *st = current_scope();
 	if (!st || !st->armed)
 		return 0;
-	struct regs r;
-	if (bpf_probe_read_kernel(&r, sizeof(r), (void *)ctx->args[0]))
-		return 0;
-	record(st->slot, nr32, 0, &r, c, 0);
+	record(st->slot, nr32, 0, (void *)ctx->args[0], c, 0);
 	return 0;
 }
 

@@ -239,7 +239,7 @@ func isRawStrStart(s string) bool {
 	return strings.HasPrefix(s, "\"")
 }
 
-// quoteLen measures a char literal or lifetime starting at s[0] == '\''.
+// quoteLen measures a char literal or lifetime starting at a single quote.
 func quoteLen(s string) (int, tokKind, error) {
 	if len(s) < 2 {
 		return 0, 0, fmt.Errorf("stray quote")

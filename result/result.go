@@ -11,6 +11,9 @@ type Syscall struct {
 	Name  string `json:"name"`
 	Nr    int    `json:"nr"`
 	Count uint64 `json:"count"`
+	// Unknown is true when the number is not in the Linux table the
+	// result was decoded with (Name is then "nr_<N>").
+	Unknown bool `json:"unknown,omitempty"`
 	// Errors counts failed calls by errno name (e.g. "ENOENT").
 	Errors map[string]uint64 `json:"errors,omitempty"`
 	// Args counts calls by behavioural argument name and decoded value.

@@ -23,9 +23,11 @@ type syscovKey struct {
 }
 
 type syscovScopeState struct {
-	_     structs.HostLayout
-	Slot  uint32
-	Armed uint32
+	_         structs.HostLayout
+	Slot      uint32
+	Armed     uint32
+	SkipExecs uint32
+	Pad       uint32
 }
 
 type syscovSlotCfg struct {

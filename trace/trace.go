@@ -395,7 +395,10 @@ func (t *Tracer) Run(ctx context.Context, cmd *exec.Cmd, opts *RunOptions) (res 
 	if err := t.resetOverflow(slot); err != nil {
 		return nil, err
 	}
-	if err := t.objs.Scopes.Put(sc.id, syscovScopeState{Slot: uint32(slot)}); err != nil {
+	if ro.SkipExecs < 0 {
+		return nil, fmt.Errorf("negative SkipExecs %d", ro.SkipExecs)
+	}
+	if err := t.objs.Scopes.Put(sc.id, syscovScopeState{Slot: uint32(slot), SkipExecs: uint32(ro.SkipExecs)}); err != nil {
 		return nil, fmt.Errorf("register scope: %w", err)
 	}
 	registered := true

@@ -228,3 +228,17 @@ func TestNotExecutable(t *testing.T) {
 		t.Fatal("Run of a non-executable file succeeded")
 	}
 }
+
+// With SkipExecs 1, what a launcher does before it execs the workload is
+// not counted.
+func TestSkipExecs(t *testing.T) {
+	tr := newTracer(t, &Options{Spec: knownSpec})
+	bin := buildC(t, "musl-gcc", "musl-tools", "known.c", "-pthread")
+	sh := testenv.RequireTool(t, "sh", "dash")
+	// The shell's own openat calls (redirections) come before its exec.
+	res, err := tr.Run(context.Background(), exec.Command(sh, "-c", "cat /dev/null >/dev/null; exec "+bin), &RunOptions{SkipExecs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkKnown(t, res, "after a launcher")
+}

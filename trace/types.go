@@ -86,6 +86,11 @@ type RunOptions struct {
 	// ends, before it kills what is left in the scope (daemons,
 	// grandchildren). 0 means kill at once.
 	KillGrace time.Duration
+	// SkipExecs is how many successful execs in the scope pass before
+	// counting starts. 0 counts from the command's own exec; a launcher
+	// that sets things up and then execs the real workload (a namespace
+	// helper, say) uses 1 so its own set-up is not counted.
+	SkipExecs int
 }
 
 // The Tracer (trace.go) runs commands under a scope:

@@ -79,6 +79,8 @@ struct key {
 struct scope_state {
 	__u32 slot;
 	__u32 armed;
+	__u32 skip_execs; // successful execs to let pass before arming
+	__u32 pad;
 };
 
 // Absolute level of the scope cgroups in the cgroup v2 hierarchy; 0 makes
@@ -240,6 +242,10 @@ int syscov_exit(struct bpf_raw_tracepoint_args *ctx)
 	if (!st->armed) {
 		if (!(flags & CFG_EXEC) || ret != 0)
 			return 0;
+		if (st->skip_execs) {
+			st->skip_execs--;
+			return 0;
+		}
 		st->armed = 1;
 	}
 	if (flags & CFG_AT_ENTRY)

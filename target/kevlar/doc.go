@@ -34,12 +34,15 @@
 //
 // [Default] returns the table of one pinned Kevlar revision, stored as
 // derived data only (names, numbers, statuses, file:line evidence; no
-// Kevlar code) in default/<arch>.json. To regenerate it from a Kevlar
-// checkout at the pinned commit (see [DefaultRevision]):
+// Kevlar code) in default/<arch>.json. To regenerate it, check out the
+// public repository github.com/levkropp/kevlar at the new commit in a
+// directory KEVLAR outside this repository, then, from the module root:
 //
-//	git -C KEVLAR checkout DefaultRevision
 //	go run ./cmd/coverage tables kevlar --src KEVLAR --arch x86_64 --format json > target/kevlar/default/x86_64.json
 //	go run ./cmd/coverage tables kevlar --src KEVLAR --arch aarch64 --format json > target/kevlar/default/aarch64.json
 //
-// then update [DefaultRevision]. A test checks that both files carry it.
+// (add --revision COMMIT when KEVLAR is an export rather than a git work
+// tree), and set [DefaultRevision] to the commit. A test checks that both
+// files carry that revision and match the Linux tables of package
+// syscall-tables; it says to regenerate when they drift.
 package kevlar

@@ -149,6 +149,10 @@ func Detect(data []byte) Format {
 			if _, ok := probe["schema"]; ok {
 				return FormatJSON
 			}
+		} else if bytes.Contains(trimmed, []byte(`"schema"`)) || bytes.Contains(trimmed, []byte(`"entries"`)) {
+			// Broken JSON: report it as our own document, whose errors
+			// say more than gVisor's shape would.
+			return FormatJSON
 		}
 		return FormatGVisor
 	}

@@ -56,6 +56,7 @@ type syscovSysCfg struct {
 const (
 	syscovMapConfig       = "config"
 	syscovMapCounts       = "counts"
+	syscovMapFast         = "fast"
 	syscovMapOverflow     = "overflow"
 	syscovMapScopes       = "scopes"
 	syscovProgFloorEnter  = "floor_enter"
@@ -119,6 +120,7 @@ type syscovProgramSpecs struct {
 type syscovMapSpecs struct {
 	Config   *ebpf.MapSpec `ebpf:"config"`
 	Counts   *ebpf.MapSpec `ebpf:"counts"`
+	Fast     *ebpf.MapSpec `ebpf:"fast"`
 	Overflow *ebpf.MapSpec `ebpf:"overflow"`
 	Scopes   *ebpf.MapSpec `ebpf:"scopes"`
 }
@@ -152,6 +154,7 @@ func (o *syscovObjects) Close() error {
 type syscovMaps struct {
 	Config   *ebpf.Map `ebpf:"config"`
 	Counts   *ebpf.Map `ebpf:"counts"`
+	Fast     *ebpf.Map `ebpf:"fast"`
 	Overflow *ebpf.Map `ebpf:"overflow"`
 	Scopes   *ebpf.Map `ebpf:"scopes"`
 }
@@ -160,6 +163,7 @@ func (m *syscovMaps) Close() error {
 	return _SyscovClose(
 		m.Config,
 		m.Counts,
+		m.Fast,
 		m.Overflow,
 		m.Scopes,
 	)

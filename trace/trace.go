@@ -59,6 +59,10 @@ const (
 	maxScopes = 1024
 	maxNr     = 1024
 	maxWhen   = 4
+
+	// The fast-path array's shape (bpf/syscov.c).
+	fastScopes = 64
+	fastNr     = 512
 )
 
 // tracerSeq names the cgroups of each Tracer of this process apart.
@@ -79,6 +83,7 @@ type Tracer struct {
 	active int
 	links  []link.Link
 	slots  [maxScopes]bool
+	dirty  [maxScopes]bool // a run used the slot and did not drain it
 	seq    int
 	closed bool
 
@@ -381,6 +386,13 @@ func (t *Tracer) Run(ctx context.Context, cmd *exec.Cmd, opts *RunOptions) (res 
 		return nil, err
 	}
 	defer t.release(slot)
+	if t.isDirty(slot) {
+		// An earlier run failed before draining: drop its rows.
+		if err := t.drain(slot, &Result{}); err != nil {
+			return nil, err
+		}
+	}
+	t.setDirty(slot, true)
 
 	sc, err := t.newScope(slot, seq, ro.PidsMax)
 	if err != nil {
@@ -472,7 +484,20 @@ func (t *Tracer) Run(ctx context.Context, cmd *exec.Cmd, opts *RunOptions) (res 
 	if err := t.drain(slot, res); err != nil {
 		return nil, err
 	}
+	t.setDirty(slot, false)
 	return res, nil
+}
+
+func (t *Tracer) isDirty(slot int) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.dirty[slot]
+}
+
+func (t *Tracer) setDirty(slot int, d bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.dirty[slot] = d
 }
 
 // drain moves the slot's rows out of the shared maps into res.
@@ -510,6 +535,28 @@ func (t *Tracer) drain(slot int, res *Result) error {
 			Nr: int(k.Nr), Errno: int(k.Err), Values: k.V, Absent: uint8(k.Absent), Count: sum,
 		})
 	}
+	if slot < fastScopes {
+		// Successful calls without slots, counted by the fast path.
+		zero := make([]uint64, ebpf.MustPossibleCPU())
+		for nr := 0; nr < fastNr; nr++ {
+			idx := uint32(slot*fastNr + nr)
+			if err := t.objs.Fast.Lookup(idx, &vals); err != nil {
+				return fmt.Errorf("read count: %w", err)
+			}
+			var sum uint64
+			for _, v := range vals {
+				sum += v
+			}
+			if sum == 0 {
+				continue
+			}
+			if err := t.objs.Fast.Put(idx, zero); err != nil {
+				return fmt.Errorf("reset count: %w", err)
+			}
+			res.Counts = append(res.Counts, Count{Nr: nr, Absent: 1<<MaxSlots - 1, Count: sum})
+		}
+		res.Counts = mergeCounts(res.Counts)
+	}
 	sort.Slice(res.Counts, func(i, j int) bool { return res.Counts[i].less(&res.Counts[j]) })
 
 	var of []uint64
@@ -528,6 +575,29 @@ func (t *Tracer) resetOverflow(slot int) error {
 		return fmt.Errorf("reset overflow counter: %w", err)
 	}
 	return nil
+}
+
+// mergeCounts adds up rows with the same key: a syscall whose slots were
+// all absent can land in both the fast array and the hash (execve, whose
+// registers a successful exec wipes).
+func mergeCounts(cs []Count) []Count {
+	type k struct {
+		nr, errno int
+		values    [MaxSlots]uint64
+		absent    uint8
+	}
+	idx := map[k]int{}
+	out := cs[:0]
+	for _, c := range cs {
+		key := k{c.Nr, c.Errno, c.Values, c.Absent}
+		if i, ok := idx[key]; ok {
+			out[i].Count += c.Count
+			continue
+		}
+		idx[key] = len(out)
+		out = append(out, c)
+	}
+	return out
 }
 
 func (c *Count) less(o *Count) bool {

@@ -104,7 +104,8 @@ type Site struct {
 	Reason string `json:"reason"`
 }
 
-// Stats summarises a static analysis.
+// Stats summarises a static analysis. A site or call counts as unresolved
+// if its number is unknown on any path, even if other paths are resolved.
 type Stats struct {
 	// Sites is the number of syscall instructions found.
 	Sites int `json:"sites"`
@@ -113,12 +114,13 @@ type Stats struct {
 	// Forwarded sites take their number from the caller (wrappers such as
 	// syscall() or __syscall_cp); their call sites are resolved instead.
 	Forwarded int `json:"forwarded"`
-	// CallSites is the number of calls of such wrappers, ResolvedCalls
-	// how many of those had a constant number.
-	CallSites     int `json:"call_sites"`
-	ResolvedCalls int `json:"resolved_calls"`
-	// Unresolved counts entries of Profile.Unresolved.
+	// Unresolved sites have an unknown number on some path.
 	Unresolved int `json:"unresolved"`
+	// CallSites counts the calls of such wrappers, split like sites.
+	CallSites       int `json:"call_sites"`
+	ResolvedCalls   int `json:"resolved_calls"`
+	ForwardedCalls  int `json:"forwarded_calls"`
+	UnresolvedCalls int `json:"unresolved_calls"`
 }
 
 // Names returns the syscall names of p, in its order; entries without a

@@ -344,6 +344,17 @@ func (a *analysis) link() {
 		for _, sec := range o.sections {
 			sec.finish()
 			sec.jumps = map[uint64][]int{}
+			sec.indirect = map[uint64][]int{}
+			for i := range sec.insts {
+				in := &sec.insts[i]
+				if in.Op != x86asm.JMP {
+					continue
+				}
+				if _, direct := in.Args[0].(x86asm.Rel); !direct {
+					start := sec.function(in.addr)
+					sec.indirect[start] = append(sec.indirect[start], i)
+				}
+			}
 		}
 	}
 	for _, e := range edges {

@@ -126,7 +126,7 @@ func (s *section) track(idx int, r reg) []outcome {
 			return
 		}
 		found := false
-		if i > 0 && !endsFlow(&s.insts[i-1]) {
+		if i > 0 && !endsFlow(&s.insts[i-1]) && !afterDeadPadding(s, i) {
 			work = append(work, state{i - 1, r, part, mask})
 			found = true
 		}
@@ -134,9 +134,18 @@ func (s *section) track(idx int, r reg) []outcome {
 			work = append(work, state{j, r, part, mask})
 			found = true
 		}
-		if !found && !isPadding(&s.insts[i]) {
-			// Alignment padding after a jump is dead code; anything else
-			// without a known predecessor is reached by an indirect jump.
+		if !found {
+			// A block only an indirect jump reaches: in a function whose
+			// bounds the symbol table gives, that is a jump table of the
+			// same function, so every indirect jump there may lead here.
+			if start := s.function(a); s.starts[start] != "" {
+				for _, j := range s.indirect[start] {
+					work = append(work, state{j, r, part, mask})
+					found = true
+				}
+			}
+		}
+		if !found {
 			add(outcome{kind: outUnknown, reason: fmt.Sprintf("no known path reaches %#x (indirect jump target?)", a)})
 		}
 	}
@@ -317,4 +326,18 @@ func implicitWrite(in *inst, r reg) bool {
 // code: a NOP of any length, or int3.
 func isPadding(in *inst) bool {
 	return !in.bad && (in.Op == x86asm.NOP || in.Op == x86asm.INT && in.Args[0] == x86asm.Imm(3))
+}
+
+// afterDeadPadding reports whether instruction i follows alignment padding
+// that itself follows a jump or return and is no jump's target: then no
+// path falls through into i (it is a jump-table target, say).
+func afterDeadPadding(s *section, i int) bool {
+	j := i - 1
+	for j >= 0 && isPadding(&s.insts[j]) && len(s.jumps[s.insts[j].addr]) == 0 {
+		if _, start := s.starts[s.insts[j].addr]; start {
+			return false
+		}
+		j--
+	}
+	return j >= 0 && j < i-1 && endsFlow(&s.insts[j])
 }

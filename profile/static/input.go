@@ -59,6 +59,9 @@ type section struct {
 	// jumps maps an address to the indices of direct jumps within this
 	// section that target it (not counting tail calls).
 	jumps map[uint64][]int
+	// indirect maps a function start to the indices of its indirect
+	// jumps (jmp *%rax, jmp *table(,%rax,8)).
+	indirect map[uint64][]int
 }
 
 // relocTarget is what a relocation points at: a local place, or a global

@@ -22,19 +22,21 @@
 // The profiles in builtin/*.json are embedded in the binary; Builtin and Get
 // return them. Adding one is a matter of dropping a valid JSON file into
 // builtin/ (the test in this package loads every file and checks it). The
-// shipped static profiles were made on Debian 12 (bookworm) with:
+// shipped static profiles were made on Debian 12 (bookworm), from the
+// repository's root, with these commands (a test checks that each shipped
+// profile's Provenance.Command appears here verbatim):
 //
-//	coverage profile static -name musl-static -package musl-dev -package-version 1.2.3-1 \
-//	    -o profile/builtin/musl-static.json /usr/lib/x86_64-linux-musl/libc.a
+//	coverage profile static -name musl-static -package musl-dev -package-version 1.2.3-1 -o profile/builtin/musl-static.json /usr/lib/x86_64-linux-musl/libc.a
 //
-//	coverage profile static -name pthreads -package musl-dev -package-version 1.2.3-1 \
-//	    -roots 'pthread_*,sem_*,mtx_*,cnd_*,thrd_*,tss_*,call_once,__timedwait,__wait,__lock,synccall,__syscall_cp,syscall_cp,clone,__unmapself,__set_thread_area,vmlock,lock_ptc,__tls_get_addr,default_attr,__wake,__futex' \
-//	    -o profile/builtin/pthreads.json /usr/lib/x86_64-linux-musl/libc.a
+//	coverage profile static -name pthreads -package musl-dev -package-version 1.2.3-1 -roots 'pthread_*,sem_*,mtx_*,cnd_*,thrd_*,tss_*,call_once,__timedwait,__wait,__lock,synccall,__syscall_cp,syscall_cp,clone,__unmapself,__set_thread_area,vmlock,lock_ptc,__tls_get_addr,default_attr,__wake,__futex' -o profile/builtin/pthreads.json /usr/lib/x86_64-linux-musl/libc.a
 //
-//	coverage profile static -name busybox-static -package busybox-static -package-version 1:1.35.0-4+deb12u1+b1 \
-//	    -o profile/builtin/busybox-static.json /bin/busybox
+//	coverage profile static -name busybox-static -package busybox-static -package-version 1:1.35.0-4+deb12u1+b1 -o profile/builtin/busybox-static.json /bin/busybox
 //
-// Each profile's Provenance.Command repeats its command. Traced profiles
-// (busybox-workload, systemd-boot) are made by the tracer's commands and
-// documented where those live.
+// The pthreads roots are the names of musl's thread objects (src/thread;
+// each is an archive member of that name) and the lock and wait helpers
+// they use; the profile holds what those and everything they call may
+// issue. Run the same commands on other binaries to profile your own.
+//
+// Traced profiles (busybox-workload, systemd-boot) are made by the
+// tracer's commands; their commands belong in this list too.
 package profile

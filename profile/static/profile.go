@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/syscov/syscov/profile"
 	systab "github.com/syscov/syscov/syscall-tables"
@@ -126,7 +127,11 @@ func (r *Result) Profile(m *Meta) (*profile.Profile, error) {
 		for _, f := range r.Files {
 			bases = append(bases, filepath.Base(f.Path))
 		}
-		p.Description = fmt.Sprintf("Syscalls the code in %v may issue, found by static analysis.", bases)
+		p.Description = fmt.Sprintf("Syscalls the code in %s may issue, found by static analysis.", strings.Join(bases, " "))
+		if len(r.Roots) > 0 {
+			p.Description = fmt.Sprintf("Syscalls the functions matching %s in %s, and all they call, may issue, found by static analysis.",
+				strings.Join(r.Roots, ","), strings.Join(bases, " "))
+		}
 	}
 	for nr, users := range r.Numbers() {
 		p.Syscalls = append(p.Syscalls, profile.Entry{Name: Name(nr), Nr: nr, Users: users})

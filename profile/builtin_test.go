@@ -1,0 +1,101 @@
+package profile
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func TestBuiltin(t *testing.T) {
+	ps, err := builtin()
+	if err != nil {
+		t.Fatalf("a shipped profile is broken (fix or regenerate it with the command in profile/doc.go): %v", err)
+	}
+	want := map[string]Layer{"musl-static": LayerStatic, "pthreads": LayerStatic, "busybox-static": LayerStatic}
+	for _, p := range ps {
+		if l, ok := want[p.Name]; ok && l != p.Layer {
+			t.Errorf("%s: layer %s, want %s", p.Name, p.Layer, l)
+		}
+		delete(want, p.Name)
+		if len(p.Syscalls) == 0 {
+			t.Errorf("%s: no syscalls", p.Name)
+		}
+	}
+	for n := range want {
+		t.Errorf("shipped profile %s is missing from profile/builtin", n)
+	}
+}
+
+func TestBuiltinCommandsDocumented(t *testing.T) {
+	doc, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range Builtin() {
+		if !bytes.Contains(doc, []byte("//\t"+p.Provenance.Command+"\n")) {
+			t.Errorf("profile/doc.go lacks the command that made profile/builtin/%s.json:\n%s", p.Name, p.Provenance.Command)
+		}
+	}
+}
+
+func TestGet(t *testing.T) {
+	tests := []struct {
+		name    string
+		wantErr bool
+	}{
+		{"musl-static", false},
+		{"busybox-static", false},
+		{"pthreads", false},
+		{"no-such-profile", true},
+	}
+	for _, tt := range tests {
+		p, err := Get(tt.name)
+		switch {
+		case tt.wantErr:
+			if !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), "musl-static") {
+				t.Errorf("Get(%q) error %v, want ErrNotFound listing the shipped names", tt.name, err)
+			}
+		case err != nil:
+			t.Errorf("Get(%q): %v", tt.name, err)
+		case p.Name != tt.name:
+			t.Errorf("Get(%q) returned %q", tt.name, p.Name)
+		}
+	}
+}
+
+func TestWriteGolden(t *testing.T) {
+	traced, err := Load("testdata/traced.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list, show bytes.Buffer
+	if err := WriteList(&list, []*Profile{traced}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteText(&show, traced); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "testdata/list.golden", list.Bytes())
+	checkGolden(t, "testdata/show-traced.golden", show.Bytes())
+}
+
+func checkGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden file (run go test -update to create it): %v", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (run go test -update if the change is right):\ngot:\n%s\nwant:\n%s", path, got, want)
+	}
+}

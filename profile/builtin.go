@@ -42,7 +42,8 @@ var builtin = sync.OnceValues(func() ([]*Profile, error) {
 	return out, nil
 })
 
-// Builtin returns the shipped profiles, sorted by name. A shipped profile
+// Builtin returns the shipped profiles, sorted by name. The profiles are
+// shared: callers must not modify them. A shipped profile
 // that does not validate is a build defect; the package's tests catch it,
 // and Builtin then panics rather than return partial data.
 func Builtin() []*Profile {
@@ -56,7 +57,7 @@ func Builtin() []*Profile {
 // ErrNotFound is returned by Get for an unknown profile name.
 var ErrNotFound = fs.ErrNotExist
 
-// Get returns the shipped profile called name. The error for an unknown
+// Get returns the shipped profile called name (shared, like Builtin's). The error for an unknown
 // name lists the shipped ones and matches ErrNotFound.
 func Get(name string) (*Profile, error) {
 	ps := Builtin()

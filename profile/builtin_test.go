@@ -99,3 +99,39 @@ func checkGolden(t *testing.T, path string, got []byte) {
 		t.Errorf("output differs from %s (run go test -update if the change is right):\ngot:\n%s\nwant:\n%s", path, got, want)
 	}
 }
+
+func TestMissing(t *testing.T) {
+	traced, err := Load("testdata/traced.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	musl, err := Get("musl-static")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name       string
+		super, sub *Profile
+		want       []string
+	}{
+		{"musl covers read and openat", musl, traced, nil},
+		{"traced lacks most of musl", traced, musl, nil}, // checked by length below
+		{"self", traced, traced, nil},
+	}
+	for _, tt := range tests {
+		got := Missing(tt.super, tt.sub)
+		if tt.super == traced && tt.sub == musl {
+			if len(got) != len(musl.Syscalls)-2 {
+				t.Errorf("%s: %d missing, want %d", tt.name, len(got), len(musl.Syscalls)-2)
+			}
+			continue
+		}
+		var names []string
+		for _, e := range got {
+			names = append(names, e.Key())
+		}
+		if strings.Join(names, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("%s: Missing = %v, want %v", tt.name, names, tt.want)
+		}
+	}
+}

@@ -259,3 +259,22 @@ func (p *Profile) Encode(w io.Writer) error {
 	}
 	return nil
 }
+
+// Missing returns the entries of sub whose syscall super lacks, in sub's
+// order; entries match by number. It is how a traced profile is checked
+// against the static profile of the same code: every syscall a workload
+// did issue must be one its code may issue, up to super's unresolved
+// sites.
+func Missing(super, sub *Profile) []Entry {
+	have := make(map[int]bool, len(super.Syscalls))
+	for _, e := range super.Syscalls {
+		have[e.Nr] = true
+	}
+	var out []Entry
+	for _, e := range sub.Syscalls {
+		if !have[e.Nr] {
+			out = append(out, e)
+		}
+	}
+	return out
+}

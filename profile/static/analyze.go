@@ -82,6 +82,7 @@ type Loc struct {
 	Addr uint64
 }
 
+// String formats l as "object section addr (function)".
 func (l Loc) String() string {
 	return fmt.Sprintf("%s %s %#x (%s)", l.Object, l.Section, l.Addr, l.Function)
 }

@@ -72,11 +72,14 @@ func (d *Dict) Decode(raw uint64) string {
 	case Enum:
 		return d.decodeEnum(raw)
 	case Bitset:
-		return d.decodeBits(raw, true)
+		if n, ok := d.enums[raw]; ok {
+			return n
+		}
+		return d.decodeBits(raw)
 	}
 	s := d.decodeEnum(raw & d.Mask)
 	if rest := raw &^ d.Mask; rest != 0 {
-		s += "|" + d.decodeBits(rest, false)
+		s += "|" + d.decodeBits(rest)
 	}
 	return s
 }
@@ -95,8 +98,8 @@ func (d *Dict) decodeEnum(v uint64) string {
 }
 
 // decodeBits names the bits of v in ascending order; unnamed bits end as
-// one hex token. zero says how to write 0 ("0" when true).
-func (d *Dict) decodeBits(v uint64, zero bool) string {
+// one hex token.
+func (d *Dict) decodeBits(v uint64) string {
 	if v == 0 {
 		return "0"
 	}

@@ -11,7 +11,8 @@
 // lack (newer than them) is taken from golang.org/x/sys/unix's source. aarch64
 // values come from x/sys's zerrors_linux_arm64.go when it has the name,
 // else from its architecture-neutral files, else they are the x86_64 value,
-// marked "generic" (the asm-generic definition both architectures share).
+// marked "generic" (the asm-generic definition both architectures share);
+// data/consts_override_aarch64.tsv wins where x/sys has the C library's value.
 package main
 
 import (
@@ -62,6 +63,10 @@ func run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	override, err := spec.ReadPairs(filepath.Join("data", "consts_override_aarch64.tsv"))
+	if err != nil {
+		return err
+	}
 	gcc, err := exec.LookPath("gcc")
 	if err != nil {
 		return fmt.Errorf("find gcc: %w", err)
@@ -107,7 +112,13 @@ func run(ctx context.Context) error {
 			if n.Arch == "x86_64" {
 				continue
 			}
-			if v, ok := lookup(n.Name, arm64, common); ok {
+			if o, ok := override[n.Name]; ok {
+				v, err := strconv.ParseUint(o, 0, 64)
+				if err != nil {
+					return fmt.Errorf("consts_override_aarch64.tsv: %s: bad value %q", n.Name, o)
+				}
+				arm[n.Name] = spec.Const{Value: v, Source: "override"}
+			} else if v, ok := lookup(n.Name, arm64, common); ok {
 				arm[n.Name] = spec.Const{Value: v, Source: "x/sys"}
 			} else if _, archSpecific := amd64[n.Name]; xok && !archSpecific {
 				arm[n.Name] = spec.Const{Value: xv.Value, Source: "generic"}
@@ -127,7 +138,7 @@ func run(ctx context.Context) error {
 		how    string
 	}{
 		{"x86_64", x86, fmt.Sprintf("gcc %s with linux-libc-dev %s and glibc headers; names they lack from golang.org/x/sys %s (source x/sys)", strings.TrimSpace(string(gccv)), libc, xver)},
-		{"aarch64", arm, fmt.Sprintf("golang.org/x/sys %s zerrors/ztypes_linux{,_arm64}.go (source x/sys); otherwise the x86_64 value of an asm-generic name (source generic)", xver)},
+		{"aarch64", arm, fmt.Sprintf("golang.org/x/sys %s zerrors/ztypes_linux{,_arm64}.go (source x/sys) except the kernel values of consts_override_aarch64.tsv (source override); otherwise the x86_64 value of an asm-generic name (source generic)", xver)},
 	} {
 		header := []string{
 			fmt.Sprintf("Values of the dictionary names of dicts.txt for %s: NAME<TAB>VALUE<TAB>SOURCE.", a.arch),

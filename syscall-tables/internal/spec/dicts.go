@@ -45,7 +45,10 @@ type Dict struct {
 //	include HEADER...
 //	enum NAME[@arch]...   # enumerated values (macros)
 //	cenum NAME...         # enumerated values that are C enumerators
-//	bits NAME[@arch]...   # flag bits (or multi-bit fields)
+//	bits NAME[@arch]...   # flag bits
+//	cbits NAME...         # flag bits that are C enumerators
+//
+// A bitset dictionary may have enum lines for its zero value (PROT_NONE).
 func ReadDicts(path string) ([]*Dict, error) {
 	lines, err := readLines(path, "")
 	if err != nil {
@@ -88,7 +91,7 @@ func ReadDicts(path string) ([]*Dict, error) {
 				return nil, errAt(path, l.no, "composite dictionary %s needs mask=", cur.Name)
 			}
 			out = append(out, cur)
-		case "include", "enum", "cenum", "bits":
+		case "include", "enum", "cenum", "bits", "cbits":
 			if cur == nil {
 				return nil, errAt(path, l.no, "%s before the first dict line", key)
 			}
@@ -97,15 +100,15 @@ func ReadDicts(path string) ([]*Dict, error) {
 				continue
 			}
 			for _, f := range l.fields[1:] {
-				n := Name{Name: f, Bit: key == "bits", CEnum: key == "cenum", Line: l.no}
+				n := Name{Name: f, Bit: key == "bits" || key == "cbits", CEnum: key == "cenum" || key == "cbits", Line: l.no}
 				if i := strings.Index(f, "@"); i >= 0 {
 					n.Name, n.Arch = f[:i], f[i+1:]
 					if n.Arch != "x86_64" && n.Arch != "aarch64" {
 						return nil, errAt(path, l.no, "%s: unknown architecture %q", f, n.Arch)
 					}
 				}
-				if n.Bit && cur.Kind == "enum" || !n.Bit && cur.Kind == "bitset" {
-					return nil, errAt(path, l.no, "%s: %s line in a %s dictionary", f, key, cur.Kind)
+				if n.Bit && cur.Kind == "enum" {
+					return nil, errAt(path, l.no, "%s: %s line in an enum dictionary", f, key)
 				}
 				cur.Names = append(cur.Names, n)
 			}

@@ -22,3 +22,19 @@ func TestX86_64AgainstXSys(t *testing.T) {
 		}
 	}
 }
+
+// TestDictionariesAgainstXSys checks the x86_64 dictionary values that the
+// machine's headers lack against golang.org/x/sys/unix.
+func TestDictionariesAgainstXSys(t *testing.T) {
+	tab, _ := Linux(X86_64)
+	for _, x := range xsysConsts {
+		if x.table != x.xsys {
+			t.Errorf("%s: data/consts_x86_64.tsv has %#x, golang.org/x/sys/unix has %#x; run go run ./internal/mkconsts && go generate", x.name, x.table, x.xsys)
+		}
+		for _, d := range tab.Dicts() {
+			if v, ok := d.Lookup(x.name); ok && v.Value != x.xsys {
+				t.Errorf("%s: dictionary %s has %#x, golang.org/x/sys/unix has %#x; run go generate", x.name, d.Name, v.Value, x.xsys)
+			}
+		}
+	}
+}

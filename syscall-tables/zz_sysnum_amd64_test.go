@@ -395,3 +395,18 @@ var xsysNumbers = []struct {
 	{"file_getattr", unix.SYS_FILE_GETATTR},
 	{"file_setattr", unix.SYS_FILE_SETATTR},
 }
+
+// xsysConsts pairs each x86_64 dictionary value taken from x/sys (the headers
+// lack it) with golang.org/x/sys/unix's constant.
+var xsysConsts = []struct {
+	name  string
+	table uint64
+	xsys  uint64
+}{
+	{"MFD_EXEC", 0x10, unix.MFD_EXEC},
+	{"MFD_NOEXEC_SEAL", 0x8, unix.MFD_NOEXEC_SEAL},
+	{"PR_GET_MDWE", 0x42, unix.PR_GET_MDWE},
+	{"PR_GET_MEMORY_MERGE", 0x44, unix.PR_GET_MEMORY_MERGE},
+	{"PR_SET_MDWE", 0x41, unix.PR_SET_MDWE},
+	{"PR_SET_MEMORY_MERGE", 0x43, unix.PR_SET_MEMORY_MERGE},
+}

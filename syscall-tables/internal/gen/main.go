@@ -59,6 +59,24 @@ func generateSysnumTest(dir string) ([]byte, error) {
 	for _, e := range list {
 		fmt.Fprintf(&b, "{%q, unix.SYS_%s},\n", e.Name, strings.ToUpper(e.Name))
 	}
+	b.WriteString("}\n\n")
+	consts, err := spec.ReadConsts(filepath.Join(dir, "consts_x86_64.tsv"))
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for n, c := range consts {
+		if c.Source == "x/sys" {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	b.WriteString("// xsysConsts pairs each x86_64 dictionary value taken from x/sys (the headers\n")
+	b.WriteString("// lack it) with golang.org/x/sys/unix's constant.\n")
+	b.WriteString("var xsysConsts = []struct {\n\tname  string\n\ttable uint64\n\txsys  uint64\n}{\n")
+	for _, n := range names {
+		fmt.Fprintf(&b, "{%q, %#x, unix.%s},\n", n, consts[n].Value, n)
+	}
 	b.WriteString("}\n")
 	return format.Source(b.Bytes())
 }

@@ -60,7 +60,7 @@ func WriteGroupTable(w io.Writer, run *result.Run) error {
 	table := tablewriter.NewTable(w,
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithColumnMax(70),
+		tablewriter.WithRowMaxWidth(72),
 	)
 	table.Header([]string{"Group", "Tests", "Syscalls covered beyond baseline"})
 	for _, g := range Groups(run) {

@@ -1,0 +1,198 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/syscov/syscov/result"
+	"github.com/syscov/syscov/runner"
+	systab "github.com/syscov/syscov/syscall-tables"
+	"github.com/syscov/syscov/trace"
+)
+
+func init() {
+	register(&command{
+		name:    "run",
+		summary: "build and trace the contract suite, write run.json and the group table",
+		run:     runRun,
+	})
+}
+
+const runExamples = `  coverage run                                    # the bundled suite, from inside the syscov tree
+  coverage run --contracts ~/kevlar/testing/contracts -j 2
+  coverage run --cc gcc --cflags "-static -O1" --json /tmp/run.json
+
+The bundled suite is the contracts/ directory of the syscov source tree
+that holds the working directory (found by walking up to the go.mod of
+module github.com/syscov/syscov). Elsewhere, pass --contracts.
+
+Exit status: 0 when every contract is PASS or XFAIL, 1 when any is FAIL,
+TIMEOUT, CRASH or BUILD_ERROR, 130 when interrupted (the collected results
+are still written), 2 for a bad command line.
+`
+
+// newRunTracer opens the tracer coverage run uses; tests replace it.
+var newRunTracer = openRunTracer
+
+func runRun(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "run", "[flags]", runExamples)
+	contracts := fs.String("contracts", "", "`DIR` holding the suite's <group>/<name>.c (default: contracts/ of the enclosing syscov source tree)")
+	cc := fs.String("cc", runner.DefaultCC, "C `compiler`")
+	cflags := fs.String("cflags", strings.Join(runner.DefaultCFlags, " "), "compiler `flags`, separated by spaces")
+	cache := fs.String("cache", "", "cache `DIR` for binaries (default $XDG_CACHE_HOME/syscov or ~/.cache/syscov)")
+	jobs := fs.Int("j", runtime.NumCPU(), "number of contracts run at once")
+	timeout := fs.Duration("timeout", runner.DefaultTimeout, "per-contract timeout")
+	user := fs.String("user", "", "run contracts as this user `name or UID` (default: nobody when run as root, else yourself)")
+	jsonOut := fs.String("json", "coverage-report/run.json", "write the syscov.run/v1 document to `FILE`")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	switch {
+	case fs.NArg() > 0:
+		return usagef("unexpected argument %q (the suite is chosen with --contracts)", fs.Arg(0))
+	case *jobs < 1:
+		return usagef("-j must be at least 1, got %d", *jobs)
+	case *timeout <= 0:
+		return usagef("--timeout must be positive, got %v", *timeout)
+	case *jsonOut == "":
+		return usagef("--json must name a file")
+	}
+	dir := *contracts
+	if dir == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return fmt.Errorf("find bundled suite: %w", err)
+		}
+		if dir, err = runner.FindBundledSuite(wd); errors.Is(err, runner.ErrNoModuleRoot) {
+			return usagef("no --contracts given, and the working directory is not inside the syscov source tree whose contracts/ is the bundled suite; pass --contracts DIR")
+		} else if err != nil {
+			return err
+		}
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return usagef("--contracts %s: not a directory", dir)
+	}
+
+	tr, closeTracer, err := newRunTracer()
+	if err != nil {
+		return err
+	}
+	defer closeTracer()
+
+	tty := false
+	width := 0
+	if f, ok := e.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		tty = true
+		width, _, _ = term.GetSize(int(f.Fd()))
+	}
+	progress := runner.NewProgressPrinter(e.stderr, tty, width)
+	run, err := runner.Run(ctx, dir, tr, &runner.Options{
+		CC:       *cc,
+		CFlags:   strings.Fields(*cflags),
+		CacheDir: *cache,
+		Jobs:     *jobs,
+		Timeout:  *timeout,
+		User:     *user,
+		Progress: progress.Update,
+	})
+	progress.Finish()
+	if err != nil {
+		return err
+	}
+
+	if err := writeRunJSON(*jsonOut, run); err != nil {
+		return err
+	}
+	// The coverage report (coverage-report/*) is written here, from run,
+	// once the report package exists.
+
+	if err := runner.WriteGroupTable(e.stdout, run); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, runner.StatusLine(run))
+	fmt.Fprintf(e.stderr, "wrote %s\n", *jsonOut)
+	if run.Interrupted {
+		return &exitError{code: 130}
+	}
+	for _, t := range run.Tests {
+		if t.Status != result.StatusPass && t.Status != result.StatusXFail {
+			return &exitError{code: 1}
+		}
+	}
+	return nil
+}
+
+func writeRunJSON(path string, run *result.Run) error {
+	data, err := json.MarshalIndent(run, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode run: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("write run: %w", err)
+	}
+	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+		return fmt.Errorf("write run: %w", err)
+	}
+	return nil
+}
+
+// openRunTracer loads the eBPF tracer. Until package internal/tracefmt
+// provides the full decoder, no argument slots are traced and results are
+// decoded to names, counts and errnos only.
+func openRunTracer() (runner.Tracer, func() error, error) {
+	tab, err := systab.Linux(systab.X86_64)
+	if err != nil {
+		return nil, nil, err
+	}
+	t, err := trace.New(&trace.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	return &runTracer{Tracer: t, tab: tab}, t.Close, nil
+}
+
+// runTracer adapts *trace.Tracer to runner.Tracer.
+type runTracer struct {
+	*trace.Tracer
+	tab *systab.Table
+}
+
+// Syscalls decodes counts to per-syscall totals with errno breakdowns.
+func (r *runTracer) Syscalls(res *trace.Result) []result.Syscall {
+	byNr := map[int]*result.Syscall{}
+	for _, c := range res.Counts {
+		s := byNr[c.Nr]
+		if s == nil {
+			s = &result.Syscall{Nr: c.Nr, Name: fmt.Sprintf("syscall_%d", c.Nr)}
+			if sc, ok := r.tab.ByNumber(c.Nr); ok {
+				s.Name = sc.Name
+			}
+			byNr[c.Nr] = s
+		}
+		s.Count += c.Count
+		call := result.Call{Count: c.Count}
+		if c.Errno != 0 {
+			call.Errno = systab.ErrnoName(c.Errno)
+			if s.Errors == nil {
+				s.Errors = map[string]uint64{}
+			}
+			s.Errors[call.Errno] += c.Count
+		}
+		s.Calls = append(s.Calls, call)
+	}
+	out := make([]result.Syscall, 0, len(byNr))
+	for _, s := range byNr {
+		out = append(out, *s)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Nr < out[j].Nr })
+	return out
+}

@@ -3,7 +3,6 @@ package runner
 import (
 	"bufio"
 	"context"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,33 +14,20 @@ import (
 	"time"
 
 	"github.com/syscov/syscov/internal/testenv"
+	"github.com/syscov/syscov/internal/tracefmt"
 	"github.com/syscov/syscov/result"
 	systab "github.com/syscov/syscov/syscall-tables"
 	"github.com/syscov/syscov/trace"
 )
 
-// realTracer is the eBPF tracer with a names-only decoder: enough to
-// compare syscall sets.
+// realTracer is the eBPF tracer with the decoder coverage run uses.
 type realTracer struct {
 	*trace.Tracer
 	tab *systab.Table
 }
 
 func (r *realTracer) Syscalls(res *trace.Result) []result.Syscall {
-	seen := map[int]bool{}
-	var out []result.Syscall
-	for _, c := range res.Counts {
-		if seen[c.Nr] {
-			continue
-		}
-		seen[c.Nr] = true
-		name := fmt.Sprintf("syscall_%d", c.Nr)
-		if s, ok := r.tab.ByNumber(c.Nr); ok {
-			name = s.Name
-		}
-		out = append(out, result.Syscall{Nr: c.Nr, Name: name})
-	}
-	return out
+	return tracefmt.Syscalls(res, r.tab)
 }
 
 func newRealTracer(t *testing.T) *realTracer {
@@ -51,7 +37,7 @@ func newRealTracer(t *testing.T) *realTracer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := trace.New(&trace.Options{})
+	tr, err := trace.New(&trace.Options{Spec: tracefmt.Spec(tab)})
 	if err != nil {
 		t.Fatalf("trace.New: %v", err)
 	}

@@ -8,11 +8,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 
 	"golang.org/x/term"
 
+	"github.com/syscov/syscov/internal/tracefmt"
 	"github.com/syscov/syscov/result"
 	"github.com/syscov/syscov/runner"
 	systab "github.com/syscov/syscov/syscall-tables"
@@ -109,6 +109,7 @@ func runRun(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 
+	run.Unobserved = tracefmt.Unobserved()
 	if err := writeRunJSON(*jsonOut, run); err != nil {
 		return err
 	}
@@ -145,15 +146,14 @@ func writeRunJSON(path string, run *result.Run) error {
 	return nil
 }
 
-// openRunTracer loads the eBPF tracer. Until package internal/tracefmt
-// provides the full decoder, no argument slots are traced and results are
-// decoded to names, counts and errnos only.
+// openRunTracer loads the eBPF tracer with the slots of the Linux x86_64
+// table, and decodes its results with the same table.
 func openRunTracer() (runner.Tracer, func() error, error) {
 	tab, err := systab.Linux(systab.X86_64)
 	if err != nil {
 		return nil, nil, err
 	}
-	t, err := trace.New(&trace.Options{})
+	t, err := trace.New(&trace.Options{Spec: tracefmt.Spec(tab)})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -166,33 +166,7 @@ type runTracer struct {
 	tab *systab.Table
 }
 
-// Syscalls decodes counts to per-syscall totals with errno breakdowns.
+// Syscalls decodes a result with the table the slots came from.
 func (r *runTracer) Syscalls(res *trace.Result) []result.Syscall {
-	byNr := map[int]*result.Syscall{}
-	for _, c := range res.Counts {
-		s := byNr[c.Nr]
-		if s == nil {
-			s = &result.Syscall{Nr: c.Nr, Name: fmt.Sprintf("syscall_%d", c.Nr)}
-			if sc, ok := r.tab.ByNumber(c.Nr); ok {
-				s.Name = sc.Name
-			}
-			byNr[c.Nr] = s
-		}
-		s.Count += c.Count
-		call := result.Call{Count: c.Count}
-		if c.Errno != 0 {
-			call.Errno = systab.ErrnoName(c.Errno)
-			if s.Errors == nil {
-				s.Errors = map[string]uint64{}
-			}
-			s.Errors[call.Errno] += c.Count
-		}
-		s.Calls = append(s.Calls, call)
-	}
-	out := make([]result.Syscall, 0, len(byNr))
-	for _, s := range byNr {
-		out = append(out, *s)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Nr < out[j].Nr })
-	return out
+	return tracefmt.Syscalls(res, r.tab)
 }

@@ -28,12 +28,12 @@ func newFlags(e *env, name, synopsis, examples string) *flag.FlagSet {
 // errHelp ends a subcommand successfully after it printed its help.
 var errHelp = &exitError{code: 0}
 
-// parseFlags parses args; -h prints help and returns errHelp, and any other
-// problem is a usage error naming the flag.
+// parseFlags parses args; -h prints help (the flag package calls fs.Usage
+// itself) and returns errHelp, and any other problem is a usage error
+// naming the flag.
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
-		fs.Usage()
 		return errHelp
 	}
 	if err != nil {

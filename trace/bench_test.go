@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/syscov/syscov/internal/testenv"
+	"golang.org/x/sys/unix"
 )
 
 // BenchmarkOverhead measures what tracing costs, as ratios to the native
@@ -86,6 +87,13 @@ func BenchmarkOverhead(b *testing.B) {
 		}})
 	}
 	if bpftrace != "" {
+		// bpftrace resolves tracepoints through tracefs, which our raw
+		// tracepoint programs do not need and hosts do not always mount.
+		unmount, err := ensureTracefs()
+		if err != nil {
+			b.Fatalf("bpftrace is installed but tracefs is unusable: %v", err)
+		}
+		defer unmount()
 		configs = append(configs, config{"bpftrace count by id+arg", func(args []string) (time.Duration, error) {
 			prog := `tracepoint:raw_syscalls:sys_enter /pid == cpid/ { @[args->id, args->args[0]] = count(); }`
 			// bpftrace 0.17 exits 1 after a harmless RLIMIT_MEMLOCK
@@ -174,6 +182,19 @@ func BenchmarkOverhead(b *testing.B) {
 	fmt.Fprintf(tw, "unrelated process, mix (another scope traced)\tfloor %.2fx\tsyscov %.2fx\n", fl, us)
 	tw.Flush()
 	b.Logf("ratios to native (median of %d interleaved rounds; strace at 1/20 size on getppid loops):\n%s", rounds, report.String())
+}
+
+// ensureTracefs mounts tracefs at /sys/kernel/tracing unless it is
+// already there, and returns what undoes it.
+func ensureTracefs() (func(), error) {
+	const dir = "/sys/kernel/tracing"
+	if _, err := os.Stat(dir + "/events"); err == nil {
+		return func() {}, nil
+	}
+	if err := unix.Mount("tracefs", dir, "tracefs", 0, ""); err != nil {
+		return nil, fmt.Errorf("mount tracefs on %s: %w", dir, err)
+	}
+	return func() { _ = unix.Unmount(dir, 0) }, nil
 }
 
 func buildBench(b *testing.B) string {

@@ -47,7 +47,8 @@ func newRealTracer(t *testing.T) *realTracer {
 
 // leftovers lists processes still running a binary from a runner's
 // scratch directory.
-func leftovers() []string {
+// leftovers lists live processes whose executable lies below dir.
+func leftovers(dir string) []string {
 	ents, _ := os.ReadDir("/proc")
 	var out []string
 	for _, e := range ents {
@@ -55,7 +56,7 @@ func leftovers() []string {
 			continue
 		}
 		exe, err := os.Readlink(filepath.Join("/proc", e.Name(), "exe"))
-		if err == nil && strings.Contains(exe, "/syscov-run-") {
+		if err == nil && strings.HasPrefix(exe, dir+"/") {
 			out = append(out, e.Name()+" "+exe)
 		}
 	}
@@ -66,7 +67,8 @@ func leftovers() []string {
 // the eBPF tracer: same statuses as with the fake, and nothing survives.
 func TestRealTracerStatuses(t *testing.T) {
 	tr := newRealTracer(t)
-	run := runFixture(t, "testdata/suite", tr, &Options{Jobs: 2})
+	scratch := scratchParent(t)
+	run := runFixture(t, "testdata/suite", tr, &Options{Jobs: 2, ScratchDir: scratch})
 	want := map[string]string{
 		"basic/broken": "BUILD_ERROR", "basic/fail": "FAIL", "basic/hang": "TIMEOUT",
 		"basic/no_pass_line": "FAIL", "basic/pass": "PASS", "basic/segv": "CRASH",
@@ -85,12 +87,12 @@ func TestRealTracerStatuses(t *testing.T) {
 	}
 
 	start := time.Now()
-	run = runFixture(t, "testdata/forkbomb", tr, &Options{Timeout: 2 * time.Second, PidsMax: 64})
+	run = runFixture(t, "testdata/forkbomb", tr, &Options{Timeout: 2 * time.Second, PidsMax: 64, ScratchDir: scratch})
 	if got := run.Tests[0].Status; got != result.StatusTimeout {
 		t.Errorf("fork bomb: %s, want TIMEOUT", got)
 	}
 	t.Logf("fork bomb contained and killed in %v", time.Since(start))
-	if l := leftovers(); len(l) > 0 {
+	if l := leftovers(scratch); len(l) > 0 {
 		t.Errorf("processes left behind: %v", l)
 	}
 }

@@ -42,11 +42,29 @@ func runFixture(t *testing.T, dir string, tr Tracer, o *Options) *result.Run {
 	if o.Timeout == 0 {
 		o.Timeout = time.Second
 	}
+	if o.ScratchDir == "" {
+		o.ScratchDir = scratchParent(t)
+	}
 	run, err := Run(context.Background(), dir, tr, o)
 	if err != nil {
 		t.Fatalf("Run(%s): %v", dir, err)
 	}
 	return run
+}
+
+// scratchParent returns a directory of this test's own for the runner's
+// scratch trees, traversable by the unprivileged user contracts run as, so
+// a check for processes left behind can look at this test's alone (other
+// test binaries run contracts at the same time).
+func scratchParent(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, d := range []string{dir, filepath.Dir(dir)} {
+		if err := os.Chmod(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }
 
 func TestRunStatuses(t *testing.T) {

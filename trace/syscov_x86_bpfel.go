@@ -22,6 +22,12 @@ type syscovKey struct {
 	V      [3]uint64
 }
 
+type syscovScopeEnt struct {
+	_  structs.HostLayout
+	Id uint64
+	St syscovScopeState
+}
+
 type syscovScopeState struct {
 	_         structs.HostLayout
 	Slot      uint32
@@ -54,10 +60,13 @@ type syscovSysCfg struct {
 //
 // Used for safe lookups in a Collection or CollectionSpec.
 const (
+	syscovMapCflags       = "cflags"
 	syscovMapConfig       = "config"
 	syscovMapCounts       = "counts"
 	syscovMapFast         = "fast"
 	syscovMapOverflow     = "overflow"
+	syscovMapScopeSpill   = "scope_spill"
+	syscovMapScopeTab     = "scope_tab"
 	syscovMapScopes       = "scopes"
 	syscovProgFloorEnter  = "floor_enter"
 	syscovProgFloorExit   = "floor_exit"
@@ -118,11 +127,14 @@ type syscovProgramSpecs struct {
 //
 // It can be passed ebpf.CollectionSpec.Assign.
 type syscovMapSpecs struct {
-	Config   *ebpf.MapSpec `ebpf:"config"`
-	Counts   *ebpf.MapSpec `ebpf:"counts"`
-	Fast     *ebpf.MapSpec `ebpf:"fast"`
-	Overflow *ebpf.MapSpec `ebpf:"overflow"`
-	Scopes   *ebpf.MapSpec `ebpf:"scopes"`
+	Cflags     *ebpf.MapSpec `ebpf:"cflags"`
+	Config     *ebpf.MapSpec `ebpf:"config"`
+	Counts     *ebpf.MapSpec `ebpf:"counts"`
+	Fast       *ebpf.MapSpec `ebpf:"fast"`
+	Overflow   *ebpf.MapSpec `ebpf:"overflow"`
+	ScopeSpill *ebpf.MapSpec `ebpf:"scope_spill"`
+	ScopeTab   *ebpf.MapSpec `ebpf:"scope_tab"`
+	Scopes     *ebpf.MapSpec `ebpf:"scopes"`
 }
 
 // syscovVariableSpecs contains global variables before they are loaded into the kernel.
@@ -152,19 +164,25 @@ func (o *syscovObjects) Close() error {
 //
 // It can be passed to loadSyscovObjects or ebpf.CollectionSpec.LoadAndAssign.
 type syscovMaps struct {
-	Config   *ebpf.Map `ebpf:"config"`
-	Counts   *ebpf.Map `ebpf:"counts"`
-	Fast     *ebpf.Map `ebpf:"fast"`
-	Overflow *ebpf.Map `ebpf:"overflow"`
-	Scopes   *ebpf.Map `ebpf:"scopes"`
+	Cflags     *ebpf.Map `ebpf:"cflags"`
+	Config     *ebpf.Map `ebpf:"config"`
+	Counts     *ebpf.Map `ebpf:"counts"`
+	Fast       *ebpf.Map `ebpf:"fast"`
+	Overflow   *ebpf.Map `ebpf:"overflow"`
+	ScopeSpill *ebpf.Map `ebpf:"scope_spill"`
+	ScopeTab   *ebpf.Map `ebpf:"scope_tab"`
+	Scopes     *ebpf.Map `ebpf:"scopes"`
 }
 
 func (m *syscovMaps) Close() error {
 	return _SyscovClose(
+		m.Cflags,
 		m.Config,
 		m.Counts,
 		m.Fast,
 		m.Overflow,
+		m.ScopeSpill,
+		m.ScopeTab,
 		m.Scopes,
 	)
 }

@@ -62,7 +62,9 @@ const (
 
 	// The fast-path array's shape (bpf/syscov.c).
 	fastScopes = 64
-	fastNr     = 512
+	// scopeTab is the size of the BPF scope table (SCOPE_TAB).
+	scopeTab = 256
+	fastNr   = 512
 )
 
 // tracerSeq names the cgroups of each Tracer of this process apart.
@@ -83,9 +85,13 @@ type Tracer struct {
 	active int
 	links  []link.Link
 	slots  [maxScopes]bool
-	dirty  [maxScopes]bool // a run used the slot and did not drain it
-	seq    int
-	closed bool
+	// tab mirrors the BPF scope table: the cgroup id held at each index,
+	// 0 when free; spilled counts the scopes in the spill hash.
+	tab     [scopeTab]uint64
+	spilled uint32
+	dirty   [maxScopes]bool // a run used the slot and did not drain it
+	seq     int
+	closed  bool
 
 	drainMu sync.Mutex
 }
@@ -285,8 +291,64 @@ func (t *Tracer) writeConfig() error {
 		if err := t.objs.Config.Put(uint32(nr), c); err != nil {
 			return fmt.Errorf("write syscall config %d: %w", nr, err)
 		}
+		if err := t.objs.Cflags.Put(uint32(nr), c.Flags|c.N<<8); err != nil {
+			return fmt.Errorf("write syscall flags %d: %w", nr, err)
+		}
 	}
 	return nil
+}
+
+// register makes the BPF programs count the scope with cgroup id: in the
+// scope table when its index is free, else in the spill hash.
+func (t *Tracer) register(id uint64, st syscovScopeState) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	idx := uint32(id % scopeTab)
+	if t.tab[idx] == 0 {
+		if err := t.objs.ScopeTab.Put(idx, syscovScopeEnt{Id: id, St: st}); err != nil {
+			return fmt.Errorf("register scope: %w", err)
+		}
+		t.tab[idx] = id
+		return nil
+	}
+	if err := t.objs.Scopes.Put(id, st); err != nil {
+		return fmt.Errorf("register scope: %w", err)
+	}
+	t.spilled++
+	if err := t.objs.ScopeSpill.Put(uint32(0), t.spilled); err != nil {
+		return fmt.Errorf("register scope: %w", err)
+	}
+	return nil
+}
+
+// unregister stops counting the scope and returns its last state.
+func (t *Tracer) unregister(id uint64) (syscovScopeState, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	idx := uint32(id % scopeTab)
+	if t.tab[idx] == id {
+		var e syscovScopeEnt
+		if err := t.objs.ScopeTab.Lookup(idx, &e); err != nil {
+			return e.St, fmt.Errorf("read scope state: %w", err)
+		}
+		t.tab[idx] = 0
+		if err := t.objs.ScopeTab.Put(idx, syscovScopeEnt{}); err != nil {
+			return e.St, fmt.Errorf("unregister scope: %w", err)
+		}
+		return e.St, nil
+	}
+	var st syscovScopeState
+	if err := t.objs.Scopes.Lookup(id, &st); err != nil {
+		return st, fmt.Errorf("read scope state: %w", err)
+	}
+	if err := t.objs.Scopes.Delete(id); err != nil {
+		return st, fmt.Errorf("unregister scope: %w", err)
+	}
+	t.spilled--
+	if err := t.objs.ScopeSpill.Put(uint32(0), t.spilled); err != nil {
+		return st, fmt.Errorf("unregister scope: %w", err)
+	}
+	return st, nil
 }
 
 // Close detaches the programs, frees the maps and removes the cgroups the
@@ -410,13 +472,13 @@ func (t *Tracer) Run(ctx context.Context, cmd *exec.Cmd, opts *RunOptions) (res 
 	if ro.SkipExecs < 0 {
 		return nil, fmt.Errorf("negative SkipExecs %d", ro.SkipExecs)
 	}
-	if err := t.objs.Scopes.Put(sc.id, syscovScopeState{Slot: uint32(slot), SkipExecs: uint32(ro.SkipExecs)}); err != nil {
-		return nil, fmt.Errorf("register scope: %w", err)
+	if err := t.register(sc.id, syscovScopeState{Slot: uint32(slot), SkipExecs: uint32(ro.SkipExecs)}); err != nil {
+		return nil, err
 	}
 	registered := true
 	defer func() {
 		if registered {
-			_ = t.objs.Scopes.Delete(sc.id)
+			_, _ = t.unregister(sc.id)
 		}
 	}()
 
@@ -470,14 +532,11 @@ func (t *Tracer) Run(ctx context.Context, cmd *exec.Cmd, opts *RunOptions) (res 
 		}
 	}
 
-	var st syscovScopeState
-	if err := t.objs.Scopes.Lookup(sc.id, &st); err != nil {
-		return nil, fmt.Errorf("read scope state: %w", err)
-	}
-	if err := t.objs.Scopes.Delete(sc.id); err != nil {
-		return nil, fmt.Errorf("unregister scope: %w", err)
-	}
+	st, err := t.unregister(sc.id)
 	registered = false
+	if err != nil {
+		return nil, err
+	}
 	if st.Armed == 0 && !t.opts.Floor {
 		return nil, fmt.Errorf("the tracer saw no execve in the scope of %s: the cgroup filter does not match this host's cgroup layout (scope %s)", cmd.Path, sc.dir)
 	}

@@ -242,3 +242,37 @@ func TestSkipExecs(t *testing.T) {
 	}
 	checkKnown(t, res, "after a launcher")
 }
+
+// Scopes whose index in the BPF scope table is taken go to the spill hash;
+// counts must be just as exact there.
+func TestSpilledScopesCountExactly(t *testing.T) {
+	tr := newTracer(t, &Options{Spec: knownSpec})
+	tr.mu.Lock()
+	for i := range tr.tab {
+		tr.tab[i] = ^uint64(0) // every index looks taken: all scopes spill
+	}
+	tr.mu.Unlock()
+	bin := buildC(t, "musl-gcc", "musl-tools", "known.c", "-pthread")
+	var wg sync.WaitGroup
+	results := make([]*Result, 2)
+	errs := make([]error, 2)
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i], errs[i] = tr.Run(context.Background(), exec.Command(bin), nil)
+		}()
+	}
+	wg.Wait()
+	for i := range results {
+		if errs[i] != nil {
+			t.Fatalf("run %d: %v", i, errs[i])
+		}
+		checkKnown(t, results[i], "musl-gcc spilled")
+	}
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	if tr.spilled != 0 {
+		t.Errorf("spilled = %d after the runs, want 0", tr.spilled)
+	}
+}

@@ -94,12 +94,49 @@ struct {
 	__type(value, struct sys_cfg);
 } config SEC(".maps");
 
+// Scopes are found by cgroup id. Most live in scope_tab, an array indexed
+// by the id's low bits: an array lookup is inlined by the verifier and
+// touches one cache line, where a hash lookup hashes the key and walks a
+// bucket. The few whose index is taken go to the scopes hash, which is
+// consulted only while scope_spill[0] says it holds any. Unrelated
+// processes, which every program invocation on the machine mostly is,
+// then cost one helper call and two inlined array lookups.
+#define SCOPE_TAB 256
+struct scope_ent {
+	__u64 id; // cgroup id, 0 when free
+	struct scope_state st;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, SCOPE_TAB);
+	__type(key, __u32);
+	__type(value, struct scope_ent);
+} scope_tab SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u32); // number of scopes in the scopes hash
+} scope_spill SEC(".maps");
+
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, MAX_SCOPES);
 	__type(key, __u64); // cgroup id
 	__type(value, struct scope_state);
 } scopes SEC(".maps");
+
+// Per-syscall flags (CFG_*) and, in bits 8..15, the number of slots: the
+// programs read this compact array on every call and touch the larger
+// config entry only for syscalls with slots.
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, MAX_NR);
+	__type(key, __u32);
+	__type(value, __u32);
+} cflags SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_HASH);
@@ -148,6 +185,16 @@ static __always_inline struct scope_state *current_scope(void)
 		cg = bpf_get_current_ancestor_cgroup_id(scope_level);
 	else
 		cg = bpf_get_current_cgroup_id();
+	if (!cg)
+		return 0; // the task is above scope_level: not ours
+	__u32 idx = cg & (SCOPE_TAB - 1);
+	struct scope_ent *e = bpf_map_lookup_elem(&scope_tab, &idx);
+	if (e && e->id == cg)
+		return &e->st;
+	__u32 zero = 0;
+	__u32 *spill = bpf_map_lookup_elem(&scope_spill, &zero);
+	if (!spill || !*spill)
+		return 0;
 	return bpf_map_lookup_elem(&scopes, &cg);
 }
 
@@ -176,9 +223,9 @@ static __always_inline int read_user(__u64 *dst, __u8 size, __u64 addr)
 }
 
 static __always_inline void record(__u32 slot, __u32 nr, long ret, struct pt_regs_head *regs,
-				   const struct sys_cfg *c, int wiped)
+				   __u32 nslots, int wiped)
 {
-	if ((!c || !c->n || wiped) && (ret >= 0 || ret < -4095) && slot < FAST_SCOPES && nr < FAST_NR) {
+	if ((!nslots || wiped) && (ret >= 0 || ret < -4095) && slot < FAST_SCOPES && nr < FAST_NR) {
 		__u32 idx = slot * FAST_NR + nr;
 		__u64 *fc = bpf_map_lookup_elem(&fast, &idx);
 		if (fc) {
@@ -194,7 +241,10 @@ static __always_inline void record(__u32 slot, __u32 nr, long ret, struct pt_reg
 	if (ret < 0 && ret >= -4095)
 		k.err = -ret;
 	k.absent = (1 << MAX_SLOTS) - 1;
-	if (c && c->n && !wiped && !bpf_probe_read_kernel(&regs_copy, sizeof(regs_copy), &regs->r10)) {
+	const struct sys_cfg *c = 0;
+	if (nslots && !wiped)
+		c = bpf_map_lookup_elem(&config, &nr);
+	if (c && c->n && !bpf_probe_read_kernel(&regs_copy, sizeof(regs_copy), &regs->r10)) {
 #pragma unroll
 		for (int i = 0; i < MAX_SLOTS; i++) {
 			if ((__u32)i >= c->n)
@@ -258,8 +308,8 @@ int syscov_exit(struct bpf_raw_tracepoint_args *ctx)
 		return 0; // rt_sigreturn restored the registers; counted at entry
 
 	__u32 nr32 = nr;
-	struct sys_cfg *c = bpf_map_lookup_elem(&config, &nr32);
-	__u32 flags = c ? c->flags : 0;
+	__u32 *cf = bpf_map_lookup_elem(&cflags, &nr32);
+	__u32 flags = cf ? *cf : 0;
 
 	if (!st->armed) {
 		if (!(flags & CFG_EXEC) || ret != 0)
@@ -274,7 +324,7 @@ int syscov_exit(struct bpf_raw_tracepoint_args *ctx)
 		return 0;
 	if ((flags & CFG_FORK) && ret == 0)
 		return 0; // the child's return from fork/clone
-	record(st->slot, nr32, ret, regs, c, (flags & CFG_EXEC) && ret == 0);
+	record(st->slot, nr32, ret, regs, (flags >> 8) & 0xff, (flags & CFG_EXEC) && ret == 0);
 	return 0;
 }
 
@@ -282,13 +332,13 @@ SEC("raw_tracepoint/sys_enter")
 int syscov_enter(struct bpf_raw_tracepoint_args *ctx)
 {
 	__u32 nr32 = (__u32)ctx->args[1];
-	struct sys_cfg *c = bpf_map_lookup_elem(&config, &nr32);
-	if (!c || !(c->flags & CFG_AT_ENTRY))
+	__u32 *cf = bpf_map_lookup_elem(&cflags, &nr32);
+	if (!cf || !(*cf & CFG_AT_ENTRY))
 		return 0;
 	struct scope_state *st = current_scope();
 	if (!st || !st->armed)
 		return 0;
-	record(st->slot, nr32, 0, (void *)ctx->args[0], c, 0);
+	record(st->slot, nr32, 0, (void *)ctx->args[0], (*cf >> 8) & 0xff, 0);
 	return 0;
 }
 

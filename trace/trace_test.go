@@ -135,10 +135,17 @@ func TestKnownCounts(t *testing.T) {
 // Two scopes traced at once must not see each other's calls.
 func TestParallelScopesNoCrossTalk(t *testing.T) {
 	tr := newTracer(t, &Options{Spec: knownSpec})
+	checkKnownInParallel(t, tr, 4, "musl-gcc parallel")
+}
+
+// checkKnownInParallel runs testdata/known.c n times at once under tr and
+// checks every run's counts.
+func checkKnownInParallel(t *testing.T, tr *Tracer, n int, label string) {
+	t.Helper()
 	bin := buildC(t, "musl-gcc", "musl-tools", "known.c", "-pthread")
 	var wg sync.WaitGroup
-	results := make([]*Result, 4)
-	errs := make([]error, 4)
+	results := make([]*Result, n)
+	errs := make([]error, n)
 	for i := range results {
 		wg.Add(1)
 		go func() {
@@ -151,7 +158,7 @@ func TestParallelScopesNoCrossTalk(t *testing.T) {
 		if errs[i] != nil {
 			t.Fatalf("run %d: %v", i, errs[i])
 		}
-		checkKnown(t, results[i], "musl-gcc parallel")
+		checkKnown(t, results[i], label)
 	}
 }
 
@@ -252,24 +259,7 @@ func TestSpilledScopesCountExactly(t *testing.T) {
 		tr.tab[i] = ^uint64(0) // every index looks taken: all scopes spill
 	}
 	tr.mu.Unlock()
-	bin := buildC(t, "musl-gcc", "musl-tools", "known.c", "-pthread")
-	var wg sync.WaitGroup
-	results := make([]*Result, 2)
-	errs := make([]error, 2)
-	for i := range results {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			results[i], errs[i] = tr.Run(context.Background(), exec.Command(bin), nil)
-		}()
-	}
-	wg.Wait()
-	for i := range results {
-		if errs[i] != nil {
-			t.Fatalf("run %d: %v", i, errs[i])
-		}
-		checkKnown(t, results[i], "musl-gcc spilled")
-	}
+	checkKnownInParallel(t, tr, 2, "musl-gcc spilled")
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
 	if tr.spilled != 0 {

@@ -84,6 +84,9 @@ func runProfileSystemdBoot(ctx context.Context, e *env, args []string) error {
 		}
 	}
 
+	if err := systemdboot.CheckSystemd(*systemd); err != nil {
+		return err
+	}
 	tab, err := systab.Linux(systab.X86_64)
 	if err != nil {
 		return err

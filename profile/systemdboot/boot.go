@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -215,15 +216,8 @@ func (o *Options) fill() error {
 	if o.Systemd == "" {
 		o.Systemd = DefaultSystemd
 	}
-	if !filepath.IsAbs(o.Systemd) {
-		return fmt.Errorf("systemd %s: want an absolute path", o.Systemd)
-	}
-	st, err := os.Stat(o.Systemd)
-	if err != nil {
-		return fmt.Errorf("systemd %s: %w", o.Systemd, errors.Unwrap(err))
-	}
-	if !st.Mode().IsRegular() || st.Mode().Perm()&0o111 == 0 {
-		return fmt.Errorf("systemd %s: not an executable file", o.Systemd)
+	if err := CheckSystemd(o.Systemd); err != nil {
+		return err
 	}
 	if o.Window == 0 {
 		o.Window = 10 * time.Second
@@ -243,6 +237,26 @@ func (o *Options) fill() error {
 		if err := CheckUnitName(u); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// CheckSystemd reports whether path names an executable file by an
+// absolute path, as Boot needs.
+func CheckSystemd(path string) error {
+	if !filepath.IsAbs(path) {
+		return fmt.Errorf("systemd %s: want an absolute path", path)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("systemd %s: %w", path, err)
+	}
+	if !st.Mode().IsRegular() || st.Mode().Perm()&0o111 == 0 {
+		return fmt.Errorf("systemd %s: not an executable file", path)
 	}
 	return nil
 }

@@ -102,7 +102,7 @@ func launch(arg string, status *os.File) error {
 		}
 	}
 	if st, err := os.Stat(newRoot + cfg.Systemd); err != nil {
-		return fmt.Errorf("systemd %s is not in the boot's root (an overlay of the root file system only; a binary on another file system is not visible): %w", cfg.Systemd, err)
+		return fmt.Errorf("systemd %s is not in the boot's root, an overlay of the root file system with its own /dev, /run and /tmp (other file systems and those directories are not visible): %w", cfg.Systemd, errors.Unwrap(err))
 	} else if !st.Mode().IsRegular() || st.Mode().Perm()&0o111 == 0 {
 		return fmt.Errorf("systemd %s is not an executable file", cfg.Systemd)
 	}

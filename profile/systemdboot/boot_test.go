@@ -2,10 +2,12 @@ package systemdboot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -141,19 +143,27 @@ func TestBootSystemd(t *testing.T) {
 	var mu sync.Mutex
 	var during *hoststate.State
 	var duringErr error
+	var capBnd uint64
 	started := make(chan Namespaces, 1)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
+		var ns Namespaces
 		select {
-		case <-started:
+		case ns = <-started:
 		case <-time.After(time.Minute):
 			return
 		}
 		time.Sleep(5 * time.Second)
 		st, err := hoststate.Take()
+		// systemd's bounding set, as the host sees it.
+		status, err2 := os.ReadFile(fmt.Sprintf("/proc/%d/status", ns.PID))
+		var bnd uint64
+		if err2 == nil {
+			bnd, err2 = CapBnd(string(status))
+		}
 		mu.Lock()
-		during, duringErr = st, err
+		during, duringErr, capBnd = st, errors.Join(err, err2), bnd
 		mu.Unlock()
 	}()
 	var console strings.Builder
@@ -179,6 +189,13 @@ func TestBootSystemd(t *testing.T) {
 		t.Fatalf("snapshot during the boot: %v", duringErr)
 	}
 	mid := hoststate.Compare(before, during)
+	if lastCap, err := os.ReadFile("/proc/sys/kernel/cap_last_cap"); err == nil {
+		last, _ := strconv.Atoi(strings.TrimSpace(string(lastCap)))
+		if leak := capBnd & DroppedCaps(last); leak != 0 || capBnd == 0 {
+			t.Errorf("systemd's bounding set %#x keeps dropped capabilities %#x", capBnd, leak)
+		}
+	}
+	bnd := capBnd
 	mu.Unlock()
 	var procs, cgroups int
 	for _, l := range mid.Marked(marks(res.Namespaces)) {
@@ -194,7 +211,7 @@ func TestBootSystemd(t *testing.T) {
 	if procs < 2 || cgroups < 3 {
 		t.Errorf("during the boot the marks found %d processes and %d cgroups of it, want at least 2 and 3", procs, cgroups)
 	}
-	t.Logf("during the boot: %d processes and %d cgroups of the boot visible from the host", procs, cgroups)
+	t.Logf("during the boot: %d processes and %d cgroups of the boot visible from the host; systemd CapBnd %#x", procs, cgroups, bnd)
 	requireUnchanged(t, before, res.Namespaces)
 
 	p, err := res.Profile(tab, &Meta{Name: "systemd-boot", Package: "systemd", PackageVersion: "test", Date: "2026-01-01", Command: "go test"})

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -43,6 +44,9 @@ func Launch(arg string) error {
 }
 
 func launch(arg string, status *os.File) error {
+	// Capabilities are per thread: the bounding set is dropped on this
+	// thread, and this thread must be the one that execs.
+	runtime.LockOSThread()
 	if os.Getpid() != 1 {
 		return errors.New("the systemd-boot launcher runs only as PID 1 of the namespaces coverage profile systemd-boot makes")
 	}
@@ -235,12 +239,47 @@ func dropBoundingCaps() error {
 	if err != nil {
 		return fmt.Errorf("read cap_last_cap: %w", err)
 	}
-	for _, c := range dropCaps(last) {
+	drop := dropCaps(last)
+	for _, c := range drop {
 		if err := unix.Prctl(unix.PR_CAPBSET_DROP, uintptr(c), 0, 0, 0); err != nil {
 			return fmt.Errorf("drop capability %d from the bounding set: %w", c, err)
 		}
 	}
+	// Check what the kernel says this thread's bounding set is.
+	status, err := os.ReadFile("/proc/thread-self/status")
+	if err != nil {
+		return fmt.Errorf("check the bounding set: %w", err)
+	}
+	bnd, err := CapBnd(string(status))
+	if err != nil {
+		return fmt.Errorf("check the bounding set: %w", err)
+	}
+	for _, c := range drop {
+		if bnd&(1<<c) != 0 {
+			return fmt.Errorf("capability %d is still in the bounding set after PR_CAPBSET_DROP", c)
+		}
+	}
 	return nil
+}
+
+// CapBnd returns the CapBnd field of a /proc/PID/status text.
+func CapBnd(status string) (uint64, error) {
+	for _, line := range strings.Split(status, "\n") {
+		if v, ok := strings.CutPrefix(line, "CapBnd:"); ok {
+			return strconv.ParseUint(strings.TrimSpace(v), 16, 64)
+		}
+	}
+	return 0, errors.New("no CapBnd line")
+}
+
+// DroppedCaps returns the capabilities Boot drops, as a mask, for a
+// kernel whose highest capability is last.
+func DroppedCaps(last int) uint64 {
+	var m uint64
+	for _, c := range dropCaps(last) {
+		m |= 1 << c
+	}
+	return m
 }
 
 // enterRoot makes root the root of the mount namespace and detaches the old

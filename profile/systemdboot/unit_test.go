@@ -205,3 +205,16 @@ func TestLaunchRefusesOutsideBoot(t *testing.T) {
 		t.Errorf("launch outside a boot = %v, want a refusal", err)
 	}
 }
+
+func TestCapBnd(t *testing.T) {
+	got, err := CapBnd("Name:\tx\nCapEff:\t0000000000000000\nCapBnd:\t000001ffffffffff\nCapAmb:\t0\n")
+	if err != nil || got != 0x1ffffffffff {
+		t.Errorf("CapBnd = %#x, %v", got, err)
+	}
+	if _, err := CapBnd("Name:\tx\n"); err == nil {
+		t.Errorf("CapBnd without the line: no error")
+	}
+	if m := DroppedCaps(40); m&(1<<unix.CAP_SYS_MODULE) == 0 || m&(1<<unix.CAP_SYS_ADMIN) != 0 {
+		t.Errorf("DroppedCaps(40) = %#x", m)
+	}
+}

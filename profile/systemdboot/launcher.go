@@ -35,9 +35,17 @@ const (
 // anywhere but as PID 1 of a PID namespace Boot made, so running it by hand
 // cannot touch the host.
 func Launch(arg string) error {
+	// Check before touching descriptor 3: run by hand, it is not ours.
+	if os.Getpid() != 1 {
+		return errors.New("the systemd-boot launcher runs only as PID 1 of the namespaces coverage profile systemd-boot makes")
+	}
+	var st unix.Stat_t
+	if err := unix.Fstat(statusFD, &st); err != nil || st.Mode&unix.S_IFMT != unix.S_IFIFO {
+		return errors.New("the systemd-boot launcher needs its status pipe on descriptor 3")
+	}
 	status := os.NewFile(statusFD, "status")
 	err := launch(arg, status)
-	if err != nil && status != nil {
+	if err != nil {
 		fmt.Fprintf(status, "%s %s\n", statusErr, strings.ReplaceAll(err.Error(), "\n", " "))
 	}
 	return err
@@ -47,12 +55,6 @@ func launch(arg string, status *os.File) error {
 	// Capabilities are per thread: the bounding set is dropped on this
 	// thread, and this thread must be the one that execs.
 	runtime.LockOSThread()
-	if os.Getpid() != 1 {
-		return errors.New("the systemd-boot launcher runs only as PID 1 of the namespaces coverage profile systemd-boot makes")
-	}
-	if status == nil {
-		return errors.New("no status pipe on descriptor 3")
-	}
 	unix.CloseOnExec(statusFD)
 	cfg, err := decodeConfig(arg)
 	if err != nil {

@@ -25,6 +25,12 @@ func init() {
 		run:     runNSBoot,
 		hidden:  true,
 	})
+	register(&command{
+		name:    systemdboot.GuardArg,
+		summary: "internal: the cleanup guard of profile systemd-boot",
+		run:     runNSBootGuard,
+		hidden:  true,
+	})
 }
 
 const profileSystemdBootExamples = `  coverage profile systemd-boot
@@ -182,4 +188,17 @@ func runNSBoot(ctx context.Context, e *env, args []string) error {
 		return usagef("want one configuration argument")
 	}
 	return systemdboot.Launch(fs.Arg(0))
+}
+
+// runNSBootGuard is the cleanup guard systemdboot.Boot starts beside a
+// boot: it removes the boot if coverage dies without doing so.
+func runNSBootGuard(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, systemdboot.GuardArg, "CGROUP-DIR...", "  (internal; started by coverage profile systemd-boot)\n")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usagef("want the tracer's cgroup directories")
+	}
+	return systemdboot.Guard(e.stdin, fs.Args())
 }

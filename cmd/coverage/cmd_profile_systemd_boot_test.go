@@ -3,8 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/syscov/syscov/internal/hoststate"
+	"github.com/syscov/syscov/internal/testenv"
+	"github.com/syscov/syscov/profile"
 )
 
 // TestProfileSystemdBootUsage checks the command-line errors, which are
@@ -47,4 +56,95 @@ func TestNSBootRefusesByHand(t *testing.T) {
 	if strings.Contains(help.String(), "__nsboot") {
 		t.Errorf("the hidden launcher is in the help:\n%s", help.String())
 	}
+}
+
+// systemdBootOptIn is the variable that turns on the tests that boot the
+// machine's systemd (as in package profile/systemdboot).
+const systemdBootOptIn = "SYSCOV_TEST_SYSTEMD_BOOT"
+
+func optInSystemdBoot(t *testing.T) {
+	t.Helper()
+	if os.Getenv(systemdBootOptIn) != "1" {
+		t.Skipf("boots the machine's systemd; set %s=1 to run it", systemdBootOptIn)
+	}
+	testenv.RequirePrivileges(t)
+}
+
+// TestProfileSystemdBootEndToEnd runs the real command (opt-in) and loads
+// the profile it wrote.
+func TestProfileSystemdBootEndToEnd(t *testing.T) {
+	optInSystemdBoot(t)
+	cov := buildCoverage(t)
+	out := filepath.Join(t.TempDir(), "boot.json")
+	b, err := exec.Command(cov, "profile", "systemd-boot", "--seconds", "5", "--out", out).CombinedOutput()
+	if err != nil {
+		t.Fatalf("coverage profile systemd-boot: %v\n%s", err, b)
+	}
+	p, err := profile.Load(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Layer != profile.LayerTraced || p.Provenance.Command != "coverage profile systemd-boot --seconds 5 --out "+out {
+		t.Errorf("layer %q, command %q", p.Layer, p.Provenance.Command)
+	}
+	for _, name := range []string{"execve", "mount", "epoll_wait"} {
+		if _, ok := p.Lookup(name); !ok {
+			t.Errorf("profile lacks %s", name)
+		}
+	}
+	if !strings.Contains(string(b), "distinct syscalls") {
+		t.Errorf("no summary on stderr:\n%s", b)
+	}
+}
+
+// TestProfileSystemdBootKilled SIGKILLs coverage in the middle of a boot
+// (opt-in): its cleanup guard must still kill the boot and remove the
+// tracer's cgroups.
+func TestProfileSystemdBootKilled(t *testing.T) {
+	optInSystemdBoot(t)
+	cov := buildCoverage(t)
+	before, err := hoststate.Take()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(cov, "profile", "systemd-boot", "--seconds", "60", "--out", filepath.Join(t.TempDir(), "x.json"))
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	marker := fmt.Sprintf("/syscov-%d-", cmd.Process.Pid)
+	// Wait until systemd runs as the boot's PID 1.
+	var pidns uint64
+	for deadline := time.Now().Add(30 * time.Second); pidns == 0 && time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		st, err := hoststate.Take()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range st.Processes {
+			if p.Comm == "systemd" && strings.Contains(p.Cgroup, marker) {
+				pidns = p.PidNS
+			}
+		}
+	}
+	if pidns == 0 {
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("systemd did not start within 30s")
+	}
+	time.Sleep(2 * time.Second)
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+	marks := &hoststate.Marks{PidNS: pidns, CgroupSubstrings: []string{marker}, CgroupSuffixes: []string{".scope", ".slice", ".service"}}
+	var left []string
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(250 * time.Millisecond) {
+		after, err := hoststate.Take()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if left = hoststate.Compare(before, after).Marked(marks); len(left) == 0 {
+			return
+		}
+	}
+	t.Errorf("30s after coverage was killed, the boot is still there:\n  %s", strings.Join(left, "\n  "))
 }

@@ -147,6 +147,7 @@ func Boot(ctx context.Context, t Tracer, opts *Options) (*Result, error) {
 	})
 	defer setupTimer.Stop()
 	var windowTimer *time.Timer
+	g := &guard{}
 	readerDone := make(chan struct{})
 	go func() {
 		defer close(readerDone)
@@ -156,6 +157,10 @@ func Boot(ctx context.Context, t Tracer, opts *Options) (*Result, error) {
 			switch kind {
 			case statusNS:
 				st.setNS(rest)
+				if err := g.start(&o, st.namespaces().PID); err != nil {
+					st.setErr(err.Error())
+					cancel()
+				}
 			case statusExec:
 				// The launcher runs, so the fork is done: our copy of
 				// the write end can go, and EOF then means exec.
@@ -176,6 +181,8 @@ func Boot(ctx context.Context, t Tracer, opts *Options) (*Result, error) {
 	res, err := t.Run(runCtx, cmd, &trace.RunOptions{SkipExecs: 1, PidsMax: o.PidsMax})
 	closeStatusW()
 	<-readerDone
+	// Everything in the scope is dead: the guard can go.
+	g.release()
 	if windowTimer != nil {
 		windowTimer.Stop()
 	}
@@ -203,6 +210,12 @@ func Boot(ctx context.Context, t Tracer, opts *Options) (*Result, error) {
 	case !res.Exit.TimedOut:
 		return nil, fmt.Errorf("boot %s: systemd %s after %.2fs, before the %v window ended; a systemd PID 1 never exits on its own%s",
 			o.Systemd, exitText(res.Exit), ran.Seconds(), o.Window, tail(console))
+	}
+	if n := execs(res); n < 2 {
+		// PID 1 moves itself into init.scope and starts each service in
+		// a cgroup of its own: a tracer that only sees the scope's own
+		// cgroup counts systemd's exec and then nothing.
+		return nil, fmt.Errorf("boot %s: the tracer saw %d successful execve in the boot, but systemd starts services with execve: this kernel does not let the tracer follow the cgroups systemd makes below the scope (bpf_get_current_ancestor_cgroup_id)", o.Systemd, n)
 	}
 	out := &Result{Trace: res, Namespaces: ns, Ran: ran, Console: console}
 	out.Startup, out.StartupSeen = parseStartup(string(console))
@@ -259,6 +272,65 @@ func CheckSystemd(path string) error {
 		return fmt.Errorf("systemd %s: not an executable file", path)
 	}
 	return nil
+}
+
+// guard runs Guard beside a boot (see guard.go).
+type guard struct {
+	cmd *exec.Cmd
+	w   *os.File
+}
+
+// start starts the guard for the boot whose PID 1 has host pid pid.
+func (g *guard) start(o *Options, pid int) error {
+	cg, err := os.ReadFile(fmt.Sprintf("/proc/%d/cgroup", pid))
+	if err != nil {
+		return fmt.Errorf("start the cleanup guard: %w", err)
+	}
+	mi, err := os.ReadFile("/proc/self/mountinfo")
+	if err != nil {
+		return fmt.Errorf("start the cleanup guard: %w", err)
+	}
+	dirs, err := guardDirs(string(cg), string(mi))
+	if err != nil {
+		return fmt.Errorf("start the cleanup guard: %w", err)
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		return fmt.Errorf("start the cleanup guard: %w", err)
+	}
+	defer r.Close()
+	cmd := exec.Command(o.Launcher[0], append(append(o.Launcher[1:len(o.Launcher):len(o.Launcher)], GuardArg), dirs...)...)
+	cmd.Stdin = r
+	cmd.Env = []string{"PATH=/usr/sbin:/usr/bin:/sbin:/bin"}
+	// A session of its own: a Ctrl-C on the terminal does not reach it.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if err := cmd.Start(); err != nil {
+		w.Close()
+		return fmt.Errorf("start the cleanup guard: %w", err)
+	}
+	g.cmd, g.w = cmd, w
+	return nil
+}
+
+// release tells the guard Boot cleaned up, and waits for it to exit.
+func (g *guard) release() {
+	if g.cmd == nil {
+		return
+	}
+	_, _ = io.WriteString(g.w, guardDone)
+	g.w.Close()
+	_ = g.cmd.Wait()
+}
+
+// execs counts the successful execve calls of a run.
+func execs(r *trace.Result) uint64 {
+	var n uint64
+	for _, c := range r.Counts {
+		if c.Nr == unix.SYS_EXECVE && c.Errno == 0 {
+			n += c.Count
+		}
+	}
+	return n
 }
 
 func exitText(e trace.ExitStatus) string {

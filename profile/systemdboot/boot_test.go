@@ -28,6 +28,13 @@ const OptInEnv = "SYSCOV_TEST_SYSTEMD_BOOT"
 // TestMain makes the test binary its own launcher, as the coverage binary
 // is for the command.
 func TestMain(m *testing.M) {
+	if len(os.Args) >= 2 && os.Args[1] == GuardArg {
+		if err := Guard(os.Stdin, os.Args[2:]); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
 	if len(os.Args) == 3 && os.Args[1] == LauncherArg {
 		if err := Launch(os.Args[2]); err != nil {
 			fmt.Fprintln(os.Stderr, err)

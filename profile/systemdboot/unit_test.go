@@ -212,3 +212,45 @@ func TestCapBnd(t *testing.T) {
 		t.Errorf("DroppedCaps(40) = %#x", m)
 	}
 }
+
+func TestGuardDirs(t *testing.T) {
+	mi := "31 23 0:28 / /sys/fs/cgroup rw - tmpfs tmpfs rw\n" +
+		"41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw\n"
+	got, err := guardDirs("8:pids:/syscov-7-1/s0-1\n0::/syscov-7-1/s0-1/init.scope\n", mi)
+	if err != nil || !reflect.DeepEqual(got, []string{"/sys/fs/cgroup/unified/syscov-7-1"}) {
+		t.Errorf("guardDirs = %v, %v", got, err)
+	}
+	for _, cg := range []string{"0::/\n", "0::/user.slice/x.scope\n", "1:cpu:/syscov-7-1\n"} {
+		if got, err := guardDirs(cg, mi); err == nil {
+			t.Errorf("guardDirs(%q) = %v, want an error", cg, got)
+		}
+	}
+	if _, err := guardDirs("0::/syscov-7-1\n", "22 27 0:21 / /proc rw - proc proc rw\n"); err == nil {
+		t.Errorf("guardDirs without cgroup2: no error")
+	}
+}
+
+// TestGuardDone checks the guard's two refusals to act: a "done" from
+// Boot, and a directory that is not a tracer's.
+func TestGuardDone(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "syscov-1-1")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := Guard(strings.NewReader(guardDone), []string{dir}); err != nil {
+		t.Errorf("Guard after done = %v", err)
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Errorf("Guard after done touched %s: %v", dir, err)
+	}
+	if err := Guard(strings.NewReader(""), []string{t.TempDir()}); err == nil || !strings.Contains(err.Error(), "not a tracer cgroup directory") {
+		t.Errorf("Guard on a non-tracer directory = %v", err)
+	}
+	// Without done, the guard removes the (here: plain, empty) directory.
+	if err := Guard(strings.NewReader(""), []string{dir}); err != nil {
+		t.Errorf("Guard without done = %v", err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("Guard without done left %s", dir)
+	}
+}

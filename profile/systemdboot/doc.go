@@ -40,9 +40,18 @@
 // namespace and everything in it, the mount namespace and its mounts go
 // with the last process, and the tracer removes every cgroup below its
 // scope (systemd's init.scope, system.slice, ...). The same happens when
-// the context is cancelled (Ctrl-C) or systemd fails to start. The launcher
-// also has a parent-death signal, so it dies with the process that started
-// it. Nothing is created on the host's file systems.
+// the context is cancelled (Ctrl-C) or systemd fails to start. Should the
+// process that called Boot die without cleaning up (SIGKILL), a guard
+// process Boot started beside the boot (Guard; in a session of its own,
+// outside the boot) sees its pipe end without Boot's "done" and kills and
+// removes the tracer's cgroups itself. (The launcher has a parent-death
+// signal too, but on the machine this was written on the kernel did not
+// deliver it.) Nothing is created on the host's file systems.
+//
+// Boot also refuses a boot the tracer cannot follow: systemd starts every
+// service in a cgroup of its own below the scope, and on a kernel where
+// the tracer matches only the scope's own cgroup, it would see systemd's
+// execve and nothing more.
 //
 // # What the profile can and cannot say
 //

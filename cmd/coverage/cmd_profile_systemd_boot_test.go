@@ -135,7 +135,7 @@ func TestProfileSystemdBootKilled(t *testing.T) {
 		t.Fatal(err)
 	}
 	cmd.Wait()
-	marks := &hoststate.Marks{PidNS: pidns, CgroupSubstrings: []string{marker}, CgroupSuffixes: []string{".scope", ".slice", ".service"}}
+	marks := &hoststate.Marks{PidNS: pidns, CgroupSubstrings: []string{marker}, CgroupSuffixes: []string{".scope", ".slice", ".service"}, CgroupForeign: []string{"/syscov-"}}
 	var left []string
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(250 * time.Millisecond) {
 		after, err := hoststate.Take()

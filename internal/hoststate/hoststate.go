@@ -236,8 +236,11 @@ type Marks struct {
 	// line, contains one of these is the actor's (e.g. "/syscov-1234-").
 	CgroupSubstrings []string
 	// CgroupSuffixes: a new cgroup directory whose name ends with one of
-	// these is the actor's (e.g. ".scope" for systemd's cgroups).
+	// these is the actor's (e.g. ".scope" for systemd's cgroups), unless
+	// its path contains one of CgroupForeign (e.g. "/syscov-": below some
+	// tracer's scope, which CgroupSubstrings attributes when it is ours).
 	CgroupSuffixes []string
+	CgroupForeign  []string
 }
 
 // Marked returns the changes of d that m attributes to the actor, one line
@@ -255,7 +258,9 @@ func (d *Diff) Marked(m *Marks) []string {
 		}
 	}
 	for _, c := range d.CgroupsAdded {
-		if cgMarked(c) || slices.ContainsFunc(m.CgroupSuffixes, func(x string) bool { return strings.HasSuffix(c, x) }) {
+		suffixed := slices.ContainsFunc(m.CgroupSuffixes, func(x string) bool { return strings.HasSuffix(c, x) }) &&
+			!slices.ContainsFunc(m.CgroupForeign, func(x string) bool { return strings.Contains(c, x) })
+		if cgMarked(c) || suffixed {
 			out = append(out, "cgroup added: "+c)
 		}
 	}

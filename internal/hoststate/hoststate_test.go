@@ -31,7 +31,8 @@ func TestCompareAndMarked(t *testing.T) {
 		Mounts: []string{"27 1 254:0 / / rw - ext4 /dev/vda rw", "41 31 0:38 / /sys/fs/cgroup/unified rw - cgroup2 cgroup2 rw",
 			"90 27 0:50 / /tmp rw - tmpfs syscov-boot rw"},
 		Cgroups: []string{"/sys/fs/cgroup/unified", "/sys/fs/cgroup/unified/init.scope",
-			"/sys/fs/cgroup/unified/syscov-42-1", "/sys/fs/cgroup/unified/syscov-99-1"},
+			"/sys/fs/cgroup/unified/syscov-42-1", "/sys/fs/cgroup/unified/syscov-99-1",
+			"/sys/fs/cgroup/unified/syscov-99-1/s0-1/init.scope"},
 		Hostname: "booted",
 	}
 	d := Compare(before, after)
@@ -44,7 +45,7 @@ func TestCompareAndMarked(t *testing.T) {
 	if !reflect.DeepEqual(d.CgroupsRemoved, []string{"/sys/fs/cgroup/unified/other"}) {
 		t.Errorf("cgroups removed %v", d.CgroupsRemoved)
 	}
-	m := &Marks{PidNS: bootPidNS, MntNS: bootMntNS, CgroupSubstrings: []string{"/syscov-42-"}, CgroupSuffixes: []string{".scope", ".slice", ".service"}}
+	m := &Marks{PidNS: bootPidNS, MntNS: bootMntNS, CgroupSubstrings: []string{"/syscov-42-"}, CgroupSuffixes: []string{".scope", ".slice", ".service"}, CgroupForeign: []string{"/syscov-"}}
 	got := d.Marked(m)
 	want := []string{
 		"process: pid 70 (systemd)",

@@ -75,6 +75,7 @@ func marks(ns Namespaces) *hoststate.Marks {
 		PidNS: ns.PidNS, MntNS: ns.MntNS,
 		CgroupSubstrings: []string{fmt.Sprintf("/syscov-%d-", os.Getpid())},
 		CgroupSuffixes:   []string{".scope", ".slice", ".service", ".socket", ".mount"},
+		CgroupForeign:    []string{"/syscov-"},
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -47,6 +48,10 @@ also on Ctrl-C or when systemd fails to start. Needs root (eBPF, cgroups,
 namespaces). The profile has one user, "systemd-boot": the tracer counts
 per boot, not per program.
 
+Exit status: 0 when the profile is written, 1 when the boot failed (the
+error says why; add --console FILE to keep what systemd printed), 130 when
+interrupted (nothing is written), 2 for a bad command line.
+
 The shipped profile was made with (see profile/doc.go):
   coverage profile systemd-boot --seconds 10 --mask postgresql.service --out profile/builtin/systemd-boot.json
 `
@@ -55,7 +60,7 @@ func runProfileSystemdBoot(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "profile systemd-boot", "[flags]", profileSystemdBootExamples)
 	seconds := fs.Int("seconds", 10, "trace the boot for `N` seconds from systemd's exec")
 	out := fs.String("out", "systemd-boot.json", "write the profile (JSON) to `FILE` (\"-\": standard output)")
-	systemd := fs.String("systemd", systemdboot.DefaultSystemd, "the systemd binary to boot (`PATH`)")
+	systemd := fs.String("systemd", systemdboot.DefaultSystemd, "boot the systemd binary at `PATH`")
 	unit := fs.String("unit", "", "boot this `unit` instead of systemd's default target")
 	var masks []string
 	fs.Func("mask", "mask this `unit` for the boot (repeatable), e.g. a host service that is not part of the boot", func(s string) error {
@@ -122,6 +127,10 @@ func runProfileSystemdBoot(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stderr, "booting %s for %ds...\n", *systemd, *seconds)
 	res, err := systemdboot.Boot(ctx, tr, opts)
+	if err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		fmt.Fprintf(e.stderr, "coverage profile systemd-boot: %v\n", err)
+		return &exitError{code: 130}
+	}
 	if err != nil {
 		return err
 	}

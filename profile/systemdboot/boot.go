@@ -122,7 +122,7 @@ func Boot(ctx context.Context, t Tracer, opts *Options) (*Result, error) {
 	closeStatusW := func() { closeW.Do(func() { statusW.Close() }) }
 	defer closeStatusW()
 
-	cmd := exec.Command(o.Launcher[0], append(o.Launcher[1:], LauncherArg, arg)...)
+	cmd := exec.Command(o.Launcher[0], append(o.Launcher[1:len(o.Launcher):len(o.Launcher)], LauncherArg, arg)...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
 	cmd.ExtraFiles = []*os.File{statusW}
 	cmd.Env = []string{"PATH=/usr/sbin:/usr/bin:/sbin:/bin"}

@@ -4,7 +4,7 @@ GO ?= go
 BIN := bin/coverage
 
 # Debian packages the tests and the main job need at run time.
-RUNTIME_PKGS := musl-tools linux-libc-dev gcc libc6-dev strace busybox-static procps util-linux
+RUNTIME_PKGS := musl-tools linux-libc-dev gcc libc6-dev strace busybox-static procps util-linux systemd
 # Extra packages to regenerate the committed BPF object.
 GENERATE_PKGS := clang llvm libbpf-dev
 

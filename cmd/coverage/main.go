@@ -24,6 +24,9 @@ type command struct {
 	summary string
 	// run executes the subcommand with the arguments after its name.
 	run func(ctx context.Context, env *env, args []string) error
+	// hidden commands are internal (e.g. a helper coverage re-executes)
+	// and left out of the top-level help.
+	hidden bool
 }
 
 // env is what a subcommand may touch: its streams and working directory.
@@ -112,8 +115,10 @@ func printHelp(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "commands:")
 	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
+	for n, c := range commands {
+		if !c.hidden {
+			names = append(names, n)
+		}
 	}
 	sort.Strings(names)
 	for _, n := range names {

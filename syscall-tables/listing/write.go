@@ -182,8 +182,8 @@ func WriteFlagsText(w io.Writer, doc *FlagsDoc) error {
 			return fmt.Errorf("write flags table: %w", err)
 		}
 	}
-	ew.printf("%s: %d behavioural arguments, %d named values, %s, Linux %s\n",
-		s.Name, len(doc.Arguments), doc.Count, doc.Arch, doc.Kernel)
+	ew.printf("%s: %s, %s, %s, Linux %s\n", s.Name, plural(len(doc.Arguments), "behavioural argument"),
+		plural(doc.Count, "named value"), doc.Arch, doc.Kernel)
 	return ew.err
 }
 
@@ -234,4 +234,12 @@ func (e *errWriter) printf(format string, a ...any) {
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, a...)
 	}
+}
+
+// plural writes "1 named value" or "2 named values".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

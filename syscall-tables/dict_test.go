@@ -46,6 +46,11 @@ func TestDecode(t *testing.T) {
 		{AArch64, "futex", "op", "futex_op", 9 | 256, "FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME"},
 		// FUTEX_FD has no private name: the command is decimal.
 		{X86_64, "futex", "op", "futex_op", 2 | 128, "130"},
+		{X86_64, "open_tree", "flags", "open_tree_flags", 1 | 0x8000 | 0x80000, "OPEN_TREE_CLONE|AT_RECURSIVE|OPEN_TREE_CLOEXEC"},
+		// MOVE_MOUNT_BENEATH (6.5) has no pinned source yet.
+		{X86_64, "move_mount", "flags", "move_mount_flags", 0x4 | 0x200, "MOVE_MOUNT_F_EMPTY_PATH|0x200"},
+		{AArch64, "getxattrat", "at_flags", "at_flags", 0x100, "AT_SYMLINK_NOFOLLOW"},
+		{X86_64, "file_setattr", "at_flags", "at_flags", 0x1000, "AT_EMPTY_PATH"},
 		{X86_64, "socket", "type", "socket_type", 0o2000001, "SOCK_STREAM|SOCK_CLOEXEC"},
 		{X86_64, "socket", "type", "socket_type", 2 | 0o4000, "SOCK_DGRAM|SOCK_NONBLOCK"},
 		{X86_64, "socket", "domain", "socket_domain", 10, "AF_INET6"},

@@ -39,9 +39,18 @@ func TestDecode(t *testing.T) {
 		// arm64 has its own O_DIRECTORY and O_LARGEFILE.
 		{AArch64, "openat", "flags", "open_flags", 0o40000 | 0o400000, "O_RDONLY|O_DIRECTORY|O_LARGEFILE"},
 		{X86_64, "openat", "mode", "mode", 0o644, "S_IROTH|S_IRGRP|S_IWUSR|S_IRUSR"},
-		{X86_64, "futex", "op", "futex_op", 129, "FUTEX_WAKE|FUTEX_PRIVATE_FLAG"},
+		// The private flag is part of the command, as the UAPI names it.
+		{X86_64, "futex", "op", "futex_op", 129, "FUTEX_WAKE_PRIVATE"},
 		{X86_64, "futex", "op", "futex_op", 0, "FUTEX_WAIT"},
-		{X86_64, "futex", "op", "futex_op", 9 | 128 | 256, "FUTEX_WAIT_BITSET|FUTEX_PRIVATE_FLAG|FUTEX_CLOCK_REALTIME"},
+		{X86_64, "futex", "op", "futex_op", 9 | 128 | 256, "FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME"},
+		{AArch64, "futex", "op", "futex_op", 9 | 256, "FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME"},
+		// FUTEX_FD has no private name: the command is decimal.
+		{X86_64, "futex", "op", "futex_op", 2 | 128, "130"},
+		{X86_64, "open_tree", "flags", "open_tree_flags", 1 | 0x8000 | 0x80000, "OPEN_TREE_CLONE|AT_RECURSIVE|OPEN_TREE_CLOEXEC"},
+		// MOVE_MOUNT_BENEATH (6.5) has no pinned source yet.
+		{X86_64, "move_mount", "flags", "move_mount_flags", 0x4 | 0x200, "MOVE_MOUNT_F_EMPTY_PATH|0x200"},
+		{AArch64, "getxattrat", "at_flags", "at_flags", 0x100, "AT_SYMLINK_NOFOLLOW"},
+		{X86_64, "file_setattr", "at_flags", "at_flags", 0x1000, "AT_EMPTY_PATH"},
 		{X86_64, "socket", "type", "socket_type", 0o2000001, "SOCK_STREAM|SOCK_CLOEXEC"},
 		{X86_64, "socket", "type", "socket_type", 2 | 0o4000, "SOCK_DGRAM|SOCK_NONBLOCK"},
 		{X86_64, "socket", "domain", "socket_domain", 10, "AF_INET6"},
@@ -119,7 +128,11 @@ func TestUniverse(t *testing.T) {
 		{"futex", "op", "futex_op", []string{"FUTEX_WAIT", "FUTEX_WAKE", "FUTEX_FD", "FUTEX_REQUEUE",
 			"FUTEX_CMP_REQUEUE", "FUTEX_WAKE_OP", "FUTEX_LOCK_PI", "FUTEX_UNLOCK_PI", "FUTEX_TRYLOCK_PI",
 			"FUTEX_WAIT_BITSET", "FUTEX_WAKE_BITSET", "FUTEX_WAIT_REQUEUE_PI", "FUTEX_CMP_REQUEUE_PI",
-			"FUTEX_LOCK_PI2", "FUTEX_PRIVATE_FLAG", "FUTEX_CLOCK_REALTIME"}},
+			"FUTEX_LOCK_PI2", "FUTEX_WAIT_PRIVATE", "FUTEX_WAKE_PRIVATE", "FUTEX_REQUEUE_PRIVATE",
+			"FUTEX_CMP_REQUEUE_PRIVATE", "FUTEX_WAKE_OP_PRIVATE", "FUTEX_LOCK_PI_PRIVATE",
+			"FUTEX_UNLOCK_PI_PRIVATE", "FUTEX_TRYLOCK_PI_PRIVATE", "FUTEX_WAIT_BITSET_PRIVATE",
+			"FUTEX_WAKE_BITSET_PRIVATE", "FUTEX_WAIT_REQUEUE_PI_PRIVATE", "FUTEX_CMP_REQUEUE_PI_PRIVATE",
+			"FUTEX_LOCK_PI2_PRIVATE", "FUTEX_CLOCK_REALTIME"}},
 		{"socket", "type", "socket_type", []string{"SOCK_STREAM", "SOCK_DGRAM", "SOCK_RAW", "SOCK_RDM",
 			"SOCK_SEQPACKET", "SOCK_DCCP", "SOCK_PACKET", "SOCK_NONBLOCK", "SOCK_CLOEXEC"}},
 		{"mprotect", "prot", "mmap_prot", []string{"PROT_NONE", "PROT_READ", "PROT_WRITE", "PROT_EXEC",

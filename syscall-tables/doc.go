@@ -23,10 +23,12 @@
 // explicitly, even when it is zero (O_RDONLY, SOCK_STREAM, FUTEX_WAIT);
 // then the flag bits; bits without a name follow as one trailing hex token.
 // An enumerated value without a name is written in decimal; an unnamed
-// ioctl request is written _IOC(dir,type,nr,size). Combined aliases are
-// never used: FUTEX_WAKE_PRIVATE decodes as "FUTEX_WAKE|FUTEX_PRIVATE_FLAG",
-// O_SYNC as "O_DSYNC|__O_SYNC", so every token is a UAPI name that greps
-// back to the headers.
+// ioctl request is written _IOC(dir,type,nr,size). Every token is a UAPI
+// name that greps back to the headers. Combined aliases are not used for
+// flag bits (O_SYNC decodes as "O_DSYNC|__O_SYNC"); the futex command is
+// the exception the headers make themselves: its enumerated part includes
+// FUTEX_PRIVATE_FLAG, so FUTEX_WAKE_PRIVATE decodes as "FUTEX_WAKE_PRIVATE"
+// and private and shared commands are distinct values of the universe.
 //
 // Regenerating: edit data/dicts.txt or data/behaviours.txt, run
 // `go run ./internal/mkconsts` (needs gcc and linux-libc-dev) when names

@@ -6,6 +6,10 @@ import (
 	"sync"
 )
 
+// Kernel is the Linux release the tables describe, as the data files in
+// data/ name it ("Linux v6.18" in their headers).
+const Kernel = "v6.18"
+
 // Table is the syscall table of one architecture.
 type Table struct {
 	arch   Arch

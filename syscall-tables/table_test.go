@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/syscov/syscov/internal/testenv"
@@ -242,4 +243,21 @@ func parseNR(t *testing.T, dump []byte) map[string]int {
 		out[n] = nr
 	}
 	return out
+}
+
+// TestKernelMatchesData checks that Kernel names the release the
+// generator's inputs describe; after regenerating for a new release,
+// update Kernel in table.go.
+func TestKernelMatchesData(t *testing.T) {
+	for _, arch := range Arches() {
+		path := filepath.Join("data", "syscalls_"+string(arch)+".tsv")
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(string(b), "\n")
+		if want := "Linux " + Kernel + " "; !strings.Contains(first, want) {
+			t.Errorf("%s: header %q does not name %q; update Kernel in table.go", path, first, want)
+		}
+	}
 }

@@ -20,7 +20,9 @@ type realTracer struct {
 	tab *systab.Table
 }
 
-func (r *realTracer) Syscalls(res *trace.Result) []result.Syscall { return tracefmt.Syscalls(res, r.tab) }
+func (r *realTracer) Syscalls(res *trace.Result) []result.Syscall {
+	return tracefmt.Syscalls(res, r.tab)
+}
 
 func newTracer(t *testing.T) *realTracer {
 	t.Helper()

@@ -4,11 +4,18 @@ import (
 	"runtime/debug"
 )
 
+// version is set at link time by `make build`
+// (-ldflags "-X main.version=$(git describe --always --dirty)").
+var version string
+
 // toolVersion names the build of this binary for provenance records: the
-// module version when it was installed at one, else "devel" with the
-// commit it was built from (and "-dirty" for uncommitted changes) when the
-// Go toolchain recorded it.
+// version set at link time, else the module version when it was installed
+// at one, else "devel" with the commit it was built from (and "-dirty" for
+// uncommitted changes) when the Go toolchain recorded it.
 func toolVersion() string {
+	if version != "" {
+		return version
+	}
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "unknown"

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -77,9 +78,9 @@ func runProfileBusybox(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer closeTracer()
-	res, err := workload.Run(ctx, tr, opts)
-	if err != nil {
-		return err
+	res, runErr := workload.Run(ctx, tr, opts)
+	if runErr != nil && (res == nil || len(res.Runs) == 0) {
+		return runErr
 	}
 	applets := map[string]bool{}
 	for _, r := range res.Runs {
@@ -97,9 +98,21 @@ func runProfileBusybox(ctx context.Context, e *env, args []string) error {
 		Date:           time.Now().UTC().Format(time.DateOnly),
 		Command:        "coverage profile busybox " + shellJoin(args),
 	}
+	if runErr != nil {
+		// Keep what was traced, under a name that cannot be mistaken
+		// for a complete profile.
+		desc = "PARTIAL, the workload stopped early (" + runErr.Error() + "). " + desc
+		if *out == "-" {
+			return runErr
+		}
+		*out += ".partial"
+	}
 	p := profile.FromTraces(*name, desc+vdsoNote, prov, res.Runs)
 	if err := writeProfile(e, p, *out); err != nil {
-		return err
+		return errors.Join(runErr, err)
+	}
+	if runErr != nil {
+		return fmt.Errorf("%w (the %d steps traced before are in %s)", runErr, len(res.Runs), *out)
 	}
 	fmt.Fprintf(e.stderr, "workload: %d steps traced, %d applets, %.1fs\n", len(res.Runs), len(applets), res.Duration.Seconds())
 	return nil

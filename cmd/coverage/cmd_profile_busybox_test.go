@@ -112,3 +112,35 @@ func TestProfileBusyboxEndToEnd(t *testing.T) {
 		t.Errorf("bind families %v, want AF_INET (127.0.0.1) only", e.Args["family"])
 	}
 }
+
+// TestProfileBusyboxPartial checks that a failing step names its line and
+// that what was traced before it is kept, in a file marked partial.
+func TestProfileBusyboxPartial(t *testing.T) {
+	testenv.RequirePrivileges(t)
+	testenv.RequireTool(t, "busybox", "busybox-static")
+	dir := t.TempDir()
+	script := filepath.Join(dir, "w.workload")
+	if err := os.WriteFile(script, []byte("echo one\ncat missing-file\necho never\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "w.json")
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), &env{stdout: &stdout, stderr: &stderr},
+		[]string{"profile", "busybox", "--script", script, "--name", "w", "--out", out})
+	if code != 1 || !strings.Contains(stderr.String(), script+":2 (cat missing-file): exit 1") {
+		t.Fatalf("exit %d, stderr %q; want 1 and the failing line", code, stderr.String())
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("%s was written; a failed workload must not look complete", out)
+	}
+	p, err := profile.Load(out + ".partial")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(p.Description, "PARTIAL") {
+		t.Errorf("description %q", p.Description)
+	}
+	if e, ok := p.Lookup("write"); !ok || len(e.Users) != 1 || e.Users[0] != "echo" {
+		t.Errorf("write entry %+v, want the echo step only", e)
+	}
+}

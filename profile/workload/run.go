@@ -69,8 +69,10 @@ type Result struct {
 
 // Run runs the workload in a fresh scratch directory (removed afterwards),
 // each step traced as its own run. It stops at the first step that fails,
-// with an error naming the script line; background steps still running
-// when the workload ends are killed, and their syscalls up to then count.
+// with an error naming the script line, and then still returns the runs
+// traced until then (a nil Result only when nothing ran). Background steps
+// still running when the workload ends are killed, and their syscalls up
+// to then count.
 func Run(ctx context.Context, tr Tracer, opts *Options) (*Result, error) {
 	if opts == nil || opts.Binary == "" {
 		return nil, errors.New("run workload: no binary given")
@@ -119,16 +121,13 @@ func Run(ctx context.Context, tr Tracer, opts *Options) (*Result, error) {
 	if err == nil {
 		err = w.bgErr()
 	}
-	if err != nil {
-		return nil, err
-	}
 	res := &Result{Steps: steps, Duration: time.Since(start)}
 	for _, r := range w.runs {
 		if r != nil {
 			res.Runs = append(res.Runs, *r)
 		}
 	}
-	return res, nil
+	return res, err
 }
 
 type runState struct {

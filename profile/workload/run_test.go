@@ -100,9 +100,13 @@ func TestRunFailures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Run(context.Background(), tr, &Options{Binary: bb, Script: []byte(tt.script), ScriptName: "w", StepTimeout: 200 * time.Millisecond})
+			res, err := Run(context.Background(), tr, &Options{Binary: bb, Script: []byte(tt.script), ScriptName: "w", StepTimeout: 200 * time.Millisecond})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Run = %v, want an error containing %q", err, tt.want)
+			}
+			// What ran before the failure is kept.
+			if tt.name == "failing step" && (res == nil || len(res.Runs) != 1 || res.Runs[0].User != "true") {
+				t.Errorf("partial result %+v, want the run of true", res)
 			}
 		})
 	}

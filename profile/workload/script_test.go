@@ -1,6 +1,8 @@
 package workload
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"os"
 	"os/exec"
 	"reflect"
@@ -8,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/syscov/syscov/internal/testenv"
+	"github.com/syscov/syscov/profile"
 )
 
 var testVars = map[string]string{"PORT": "8080", "BUSYBOX": "/bin/busybox", "DIR": "/tmp/w"}
@@ -121,3 +124,19 @@ func TestListening(t *testing.T) {
 }
 
 func writeFile(path, s string) error { return os.WriteFile(path, []byte(s), 0o644) }
+
+// TestShippedProfileMatchesScript fails when busybox.workload changed
+// without regenerating the shipped profile made from it.
+func TestShippedProfileMatchesScript(t *testing.T) {
+	p, err := profile.Get("busybox-workload")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("sha256:%x", sha256.Sum256(BusyBox))
+	for _, in := range p.Provenance.Inputs {
+		if strings.HasPrefix(in, BusyBoxName) && strings.HasSuffix(in, want) {
+			return
+		}
+	}
+	t.Errorf("profile/builtin/busybox-workload.json was made from another %s (inputs %q, want %s): regenerate it with the command in profile/doc.go", BusyBoxName, p.Provenance.Inputs, want)
+}

@@ -49,15 +49,18 @@
 // so the users of each syscall are applet names; a step's syscalls include
 // what its applet spawns (sh's children, httpd's per-connection process).
 // Run six times on 2026-12-04 (the shipped file is the last), the syscall
-// set (77 syscalls) and the users of every syscall were identical; counts
-// were not. The noise, measured over those runs: read (574-723), close
-// (487-600), openat (465-578) and newfstatat (423-461) follow the number
-// of host processes (ps, free and uptime read /proc, one set of files per
-// process); write (132-134), poll (8-9), rt_sigreturn (3-4) and exit_group
-// (122-123) vary with timing (the nc exchange, timeout's SIGCHLD, and
-// httpd's connection process, which may still be exiting when the workload
-// ends and its scope is killed). Argument-value counts of openat and
-// newfstatat vary likewise.
+// set (78 syscalls) was identical every time; counts were not. The noise,
+// measured over those runs: read (552-603), close (471-510), openat
+// (449-488) and newfstatat (417-429) follow the number of host processes
+// (ps, free and uptime read /proc, one set of files per process); write
+// (131-133), poll (8-9) and getrandom (120-121) vary with timing (the nc
+// and wget exchanges, and httpd's connection process, which may still be
+// starting or exiting when the workload ends and its scope is killed).
+// Users were identical but once: in one run of six wget also called poll
+// (its response was not there yet when it first read). Earlier runs of a
+// previous version of the script also saw rt_sigreturn and exit_group
+// vary by one (timeout's SIGCHLD, httpd's connection process).
+// Argument-value counts of openat and newfstatat vary like their counts.
 //
 // Every syscall of busybox-workload is in busybox-static (a test checks
 // it); there are no exceptions for BusyBox 1.35. In general a traced

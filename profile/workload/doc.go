@@ -7,7 +7,8 @@
 // scope, so every syscall is attributed to the applet of the step that
 // issued it — including what that applet spawns (sh's children, xargs's
 // commands, httpd's per-connection processes). The bundled BusyBox
-// workload is BusyBox; `coverage profile busybox` runs it.
+// workload (busybox.workload) is embedded as BusyBox; `coverage profile
+// busybox` runs it.
 //
 // # Script syntax
 //

@@ -2,6 +2,8 @@
 SHELL := /bin/bash
 GO ?= go
 BIN := bin/coverage
+# Recorded as tool_version in the profiles the binary makes.
+VERSION := $(shell git describe --always --dirty 2>/dev/null || echo devel)
 
 # Debian packages the tests and the main job need at run time.
 RUNTIME_PKGS := musl-tools linux-libc-dev gcc libc6-dev strace busybox-static procps util-linux systemd
@@ -21,7 +23,7 @@ deps: ## install the Debian packages the tests and the main job need (root)
 	fi
 
 build: ## build bin/coverage
-	$(GO) build -o $(BIN) ./cmd/coverage
+	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/coverage
 
 lint: ## gofmt and go vet
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

@@ -153,6 +153,10 @@ func (p *Profile) Lookup(name string) (*Entry, bool) {
 
 var nameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
 
+// ValidName reports whether name is a valid profile name: lowercase
+// letters, digits, '.', '-' and '_', starting with a letter or digit.
+func ValidName(name string) bool { return nameRE.MatchString(name) }
+
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // Validate checks that p is a well-formed profile: known schema and layer,

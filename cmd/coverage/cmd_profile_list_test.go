@@ -16,7 +16,8 @@ func TestProfileListShow(t *testing.T) {
 		stderr   string
 		noStdout bool
 	}{
-		{name: "list", args: []string{"profile", "list"}, stdout: []string{"NAME", "busybox-static", "pthreads"}},
+		{name: "list", args: []string{"profile", "list"}, stdout: []string{"NAME", "busybox-static", "busybox-workload  traced", "pthreads"}},
+		{name: "show traced", args: []string{"profile", "show", "busybox-workload"}, stdout: []string{"profile busybox-workload (traced layer)", "command:  coverage profile busybox", "connect", "nc wget"}},
 		{name: "list extra arg", args: []string{"profile", "list", "x"}, code: 2, stderr: `unexpected argument "x"`},
 		{name: "show", args: []string{"profile", "show", "musl-static"}, stdout: []string{"profile musl-static (static layer)", "command:  coverage profile static", "futex"}},
 		{name: "show json", args: []string{"profile", "show", "-json", "pthreads"}, stdout: []string{`"schema": "syscov.profile/v1"`, `"layer": "static"`}},

@@ -19,6 +19,14 @@ func TestProfileStaticErrors(t *testing.T) {
 	if err := os.WriteFile(notELF, []byte("plain text\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// An ELF header of an aarch64 executable: what matters is e_machine.
+	arm := filepath.Join(dir, "arm64-prog")
+	hdr := make([]byte, 64)
+	copy(hdr, "\x7fELF\x02\x01\x01")
+	hdr[16], hdr[18] = 2, 183 // ET_EXEC, EM_AARCH64
+	if err := os.WriteFile(arm, hdr, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name   string
 		args   []string
@@ -26,6 +34,7 @@ func TestProfileStaticErrors(t *testing.T) {
 		stderr string
 	}{
 		{"no files", []string{}, 2, "no input files"},
+		{"other architecture", []string{arm}, 1, arm + ": ELF for aarch64"},
 		{"not elf", []string{notELF}, 1, notELF + ": not an ELF file or ar archive"},
 		{"o without name", []string{"-o", filepath.Join(dir, "x.json"), notELF}, 2, "-o needs -name"},
 		{"bad date", []string{"-date", "yesterday", notELF}, 2, `-date "yesterday"`},

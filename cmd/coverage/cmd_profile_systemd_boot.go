@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"time"
 
@@ -148,40 +147,16 @@ func runProfileSystemdBoot(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeProfile(e, *out, p.Encode); err != nil {
+	if err := writeProfile(e, p, *out); err != nil {
 		return err
-	}
-	var calls uint64
-	for _, s := range p.Syscalls {
-		calls += s.Count
 	}
 	startup := "no \"Startup finished\" within the window"
 	if res.StartupSeen {
 		startup = fmt.Sprintf("Startup finished in %.3fs", res.Startup.Seconds())
 	}
-	fmt.Fprintf(e.stderr, "%s %s ran %.1fs (%s): %d distinct syscalls, %d calls; wrote %s\n",
-		pkg, ver, res.Ran.Seconds(), startup, len(p.Syscalls), calls, *out)
+	fmt.Fprintf(e.stderr, "%s %s ran %.1fs (%s)\n", pkg, ver, res.Ran.Seconds(), startup)
 	if res.Trace.Overflow != 0 {
 		fmt.Fprintf(e.stderr, "warning: the tracer's map overflowed %d times; counts are lower bounds\n", res.Trace.Overflow)
-	}
-	return nil
-}
-
-// writeProfile writes with encode to path, or to stdout for "-".
-func writeProfile(e *env, path string, encode func(io.Writer) error) error {
-	if path == "-" {
-		return encode(e.stdout)
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("create profile file: %w", err)
-	}
-	if err := encode(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("close profile file: %w", err)
 	}
 	return nil
 }

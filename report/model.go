@@ -380,7 +380,7 @@ func definitions(run *result.Run) []string {
 	d := []string{
 		"exercised: issued by at least one PASS test with at least one successful call " +
 			"(no errno, or a restart code: interrupted by a signal while blocking, as rt_sigsuspend always is); " +
-			"syscalls PASS tests only saw fail, or only XFAIL/FAIL tests issued, are not exercised (see the gap review)",
+			"syscalls whose every call in PASS tests failed, or that only XFAIL or failing tests issued, are not exercised (see the gap review)",
 		fmt.Sprintf("the %d baseline syscalls every static binary makes (%s) count when a PASS test made them; each row says how many of its numerator they are",
 			len(run.Baseline), strings.Join(run.Baseline, ", ")),
 		"values: tokens of the canonical decoded argument (O_CLOEXEC in O_RDONLY|O_CLOEXEC), exercised on a successful call of a PASS test",

@@ -171,7 +171,17 @@ func (r *Report) gapBlocks(limit int) []block {
 		add(block{kind: bullets, items: tiers})
 	}
 
-	add(block{kind: para, text: fmt.Sprintf("Traced-profile values no PASS test exercised: %d%s.", len(g.Values), shown(len(g.Values), limit))})
+	traced := 0
+	for _, p := range r.Profiles {
+		if p.Layer == "traced" {
+			traced++
+		}
+	}
+	if traced == 0 {
+		add(block{kind: para, text: "Traced-profile values no PASS test exercised: not measured, no traced profile loaded (static profiles record syscalls, not argument values)."})
+	} else {
+		add(block{kind: para, text: fmt.Sprintf("Traced-profile values no PASS test exercised: %d%s.", len(g.Values), shown(len(g.Values), limit))})
+	}
 	if len(g.Values) > 0 {
 		rows := [][]string{}
 		for _, v := range cap2(g.Values, limit) {

@@ -91,6 +91,20 @@ func WriteText(w io.Writer, r *Report, opts *WriteOptions) error {
 	return renderText(w, r.blocks(opts.limit()))
 }
 
+// WriteAssessment prints only the coverage assessment as text: the rows
+// and the definitions under them.
+func WriteAssessment(w io.Writer, r *Report) error {
+	bs := r.blocks(0)
+	end := 0
+	for i, b := range bs {
+		if i > 0 && b.kind == heading {
+			break
+		}
+		end = i + 1
+	}
+	return renderText(w, bs[:end])
+}
+
 // WriteMarkdown prints the report as GitHub-flavoured markdown.
 func WriteMarkdown(w io.Writer, r *Report, opts *WriteOptions) error {
 	var buf bytes.Buffer

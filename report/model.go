@@ -122,8 +122,9 @@ type TargetInfo struct {
 	// Counts are the target's entries by status, among the syscalls Linux
 	// implements on Arch, in target.Statuses order.
 	Counts []StatusCount `json:"counts"`
-	// NotInLinux counts entries whose name is not a Linux-implemented
-	// syscall of Arch (ignored by the dispatch row).
+	// NotInLinux counts entries whose name is not a syscall Linux
+	// implements on Arch: reserved numbers such as tuxcall, names of other
+	// arches (ignored by the dispatch row).
 	NotInLinux int `json:"not_in_linux"`
 	// Unlisted counts Linux syscalls the table has no entry for (counted
 	// as not dispatched).
@@ -352,13 +353,18 @@ func New(run *result.Run, opts *Options) (*Report, error) {
 	r.Definitions = definitions(run)
 
 	linux := map[string]bool{}
+	reserved := 0
 	for _, s := range o.Linux.All() {
-		if !s.Unimplemented {
+		if s.Unimplemented {
+			reserved++
+		} else {
 			linux[s.Name] = true
 		}
 	}
 	r.Target = targetInfo(o.Target, linux)
-	r.Rows = append(r.Rows, dispatchRow(o.Target, linux, r.Target))
+	dr := dispatchRow(o.Target, linux, r.Target)
+	dr.Note += fmt.Sprintf("; %d reserved Linux numbers without an implementation (e.g. tuxcall) excluded", reserved)
+	r.Rows = append(r.Rows, dr)
 	r.Rows = append(r.Rows, profileRows(o.Profiles, ex)...)
 	r.Rows = append(r.Rows, valueRows(o.Profiles, ex)...)
 	r.Rows = append(r.Rows, universeRow(o.Linux, ex))

@@ -74,9 +74,9 @@ func (r *Report) blocks(limit int) []block {
 		if row.Baseline > 0 {
 			note = join("; ", fmt.Sprintf("incl. %d baseline", row.Baseline), note)
 		}
-		rows = append(rows, []string{row.Key, row.Dimension, strings.Join(row.Profiles, ", "), row.Ratio(), note})
+		rows = append(rows, []string{row.Label(), row.Ratio(), note, row.Key})
 	}
-	add(block{kind: table, header: []string{"Row", "Dimension", "Profiles", "Coverage", "Note"}, rows: rows})
+	add(block{kind: table, header: []string{"Dimension", "Coverage", "Note", "Key"}, rows: rows})
 	add(block{kind: bullets, items: r.Definitions})
 	var prof []string
 	for _, p := range r.Profiles {

@@ -452,7 +452,7 @@ func dispatchRow(t *target.Table, linux map[string]bool, ti TargetInfo) Row {
 		Key:       "dispatch",
 		Dimension: fmt.Sprintf("Target dispatch entries (%s) / Linux %s syscalls", label, t.Arch),
 		Num:       n, Den: len(linux),
-		Note: "dispatched = " + statusList(dispatched) + "; " + strings.Join(parts, ", "),
+		Note: "dispatched: " + strings.ReplaceAll(statusList(dispatched), "+", ", ") + ". " + strings.Join(parts, ", "),
 	})
 }
 

@@ -151,7 +151,7 @@ func renderText(w io.Writer, bs []block) error {
 			t := tablewriter.NewTable(&buf,
 				tablewriter.WithHeaderAutoFormat(tw.Off),
 				tablewriter.WithRowAutoWrap(tw.WrapNormal),
-				tablewriter.WithRowMaxWidth(40),
+				tablewriter.WithRowMaxWidth(38),
 			)
 			t.Header(b.header)
 			for _, row := range b.rows {

@@ -29,7 +29,7 @@ func TestReportCommand(t *testing.T) {
 		stderr []string
 	}{
 		{name: "text", args: []string{"report", fixtureRun}, stdout: []string{"Coverage assessment", "│ profile:musl-static", "10 total — 8 PASS, 1 XFAIL, 1 FAIL", "Target lint", "events/epoll_oneshot"}},
-		{name: "markdown", args: []string{"report", fixtureRun, "--format", "markdown"}, stdout: []string{"## Coverage assessment", "| Row | Dimension |"}},
+		{name: "markdown", args: []string{"report", fixtureRun, "--format", "markdown"}, stdout: []string{"## Coverage assessment", "| Dimension | Coverage | Note | Key |"}},
 		{name: "csv", args: []string{"report", "--format", "csv", fixtureRun}, stdout: []string{"section,key,name,profiles,status,numerator,denominator,percent,detail", "assessment,dispatch,"}},
 		{name: "extra profile", args: []string{"report", fixtureRun, "--profile", fixtureProfile}, stdout: []string{"profile:demo-boot", "values:demo-boot"}},
 		{name: "fail-under met", args: []string{"report", fixtureRun, "--fail-under", "dispatch=60", "--fail-under", "profile:pthreads=50%"}, code: 0},

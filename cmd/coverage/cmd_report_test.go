@@ -46,6 +46,8 @@ func TestReportCommand(t *testing.T) {
 		{name: "bad format", args: []string{"report", fixtureRun, "--format", "xml"}, code: 2, stderr: []string{`--format "xml"`}},
 		{name: "target and kevlar-src", args: []string{"report", fixtureRun, "--target", "a", "--kevlar-src", "b"}, code: 2, stderr: []string{"not both"}},
 		{name: "gvisor target", args: []string{"report", fixtureRun, "--target", "../../target/testdata/gvisor.json"}, stdout: []string{"Target dispatch entries (gvisor"}},
+		{name: "kevlar source tree", args: []string{"report", fixtureRun, "--kevlar-src", "../../target/kevlar/testdata/tree", "--format", "csv"}, stdout: []string{"assessment,dispatch,Target dispatch entries (kevlar", "15,366,4.1", "lint,wrong-number,SYS_GETRLIMIT"}},
+		{name: "kevlar source missing", args: []string{"report", fixtureRun, "--kevlar-src", "/nonexistent/kevlar"}, code: 1, stderr: []string{"/nonexistent/kevlar"}},
 		{name: "help", args: []string{"report", "-h"}, stdout: []string{"usage: coverage report", "-fail-under", "examples:"}},
 		{name: "gaps", args: []string{"gaps", fixtureRun, "--limit", "2", "--profile", fixtureProfile}, stdout: []string{"Gap review", "(the first 2 shown", "│ 1    │ 1    │ semget"}},
 		{name: "gaps json", args: []string{"gaps", fixtureRun, "--format", "json"}, stdout: []string{`"schema": "syscov.gaps/v1"`}},

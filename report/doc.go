@@ -57,5 +57,14 @@
 // only, implemented. Value gaps are ranked by the number of traced
 // profiles, then call count, then name.
 //
+// # Outputs
+//
+// [Write] prints the report as text (tables drawn by tablewriter),
+// GitHub markdown, JSON (schema "syscov.report/v1", the whole model, with
+// the test × syscall matrix) or CSV (one sheet, a section column).
+// [WriteGaps] prints the gap review alone; its JSON schema is
+// "syscov.gaps/v1". [Report.Failures] checks --fail-under thresholds.
+// The README documents the JSON fields.
+//
 // The package never logs or prints except through the writers' io.Writer.
 package report

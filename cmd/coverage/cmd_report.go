@@ -69,14 +69,20 @@ func (m *modelFlags) thresholds() ([]report.Threshold, error) {
 	return ts, nil
 }
 
-// build loads the target and profiles and makes the model of run.
-func (m *modelFlags) build(run *result.Run) (*report.Report, error) {
+// inputs are the target table and profiles a report measures against.
+type inputs struct {
+	target   *target.Table
+	profiles []*profile.Profile
+}
+
+// load reads the target table (for arch, unless --arch is given) and the
+// profiles.
+func (m *modelFlags) load(arch string) (*inputs, error) {
 	if m.target != "" && m.kevlarSrc != "" {
 		return nil, usagef("give --target or --kevlar-src, not both")
 	}
-	arch := m.arch
-	if arch == "" {
-		arch = run.Arch
+	if m.arch != "" {
+		arch = m.arch
 	}
 	norm, err := target.NormalizeArch(arch)
 	if err != nil {
@@ -115,7 +121,26 @@ func (m *modelFlags) build(run *result.Run) (*report.Report, error) {
 		}
 		profiles = append(profiles, p)
 	}
-	return report.New(run, &report.Options{Target: tab, Profiles: profiles})
+	return &inputs{target: tab, profiles: profiles}, nil
+}
+
+// model makes the report of run.
+func (in *inputs) model(run *result.Run) (*report.Report, error) {
+	return report.New(run, &report.Options{Target: in.target, Profiles: in.profiles})
+}
+
+// checkThresholds checks that every --fail-under row exists, on an empty
+// run of arch (the rows depend only on the profiles), so that coverage
+// run can refuse a bad row before it runs the suite.
+func (in *inputs) checkThresholds(arch string, ts []report.Threshold) error {
+	empty, err := in.model(&result.Run{Schema: result.RunSchema, Arch: arch})
+	if err != nil {
+		return err
+	}
+	if err := empty.CheckKeys(ts); err != nil {
+		return usagef("--fail-under: %v", err)
+	}
+	return nil
 }
 
 func checkFormat(format string) error {
@@ -160,7 +185,11 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := m.build(run)
+	in, err := m.load(run.Arch)
+	if err != nil {
+		return err
+	}
+	r, err := in.model(run)
 	if err != nil {
 		return err
 	}
@@ -183,14 +212,20 @@ func runReport(ctx context.Context, e *env, args []string) error {
 
 // failUnder prints one line per failed threshold and returns exit 1.
 func failUnder(e *env, r *report.Report, ts []report.Threshold) error {
+	if printFailures(e, r, ts) {
+		return &exitError{code: 1}
+	}
+	return nil
+}
+
+// printFailures prints one line per failed threshold and reports whether
+// any failed.
+func printFailures(e *env, r *report.Report, ts []report.Threshold) bool {
 	fails := r.Failures(ts)
 	for _, f := range fails {
 		fmt.Fprintf(e.stderr, "fail-under: %s\n", f)
 	}
-	if len(fails) > 0 {
-		return &exitError{code: 1}
-	}
-	return nil
+	return len(fails) > 0
 }
 
 // writeReportDir writes report.{txt,md,json,csv} into dir.
@@ -243,7 +278,11 @@ func runGaps(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := m.build(run)
+	in, err := m.load(run.Arch)
+	if err != nil {
+		return err
+	}
+	r, err := in.model(run)
 	if err != nil {
 		return err
 	}

@@ -77,6 +77,19 @@ func runRun(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Load what the report measures against before running the suite,
+	// so a bad --target, --profile or --fail-under costs no run.
+	hostArch, err := systab.ParseArch(runtime.GOARCH)
+	if err != nil {
+		return fmt.Errorf("run: %w", err)
+	}
+	in, err := m.load(string(hostArch))
+	if err != nil {
+		return err
+	}
+	if err := in.checkThresholds(string(hostArch), ts); err != nil {
+		return err
+	}
 	dir := *contracts
 	if dir == "" {
 		wd, err := os.Getwd()
@@ -131,9 +144,8 @@ func runRun(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintln(e.stdout, runner.StatusLine(run))
 
-	// The coverage report goes beside run.json; run.json is already
-	// written, so a bad --target or --profile loses nothing.
-	r, err := m.build(run)
+	// The coverage report goes beside run.json.
+	r, err := in.model(run)
 	if err != nil {
 		return err
 	}
@@ -148,14 +160,12 @@ func runRun(ctx context.Context, e *env, args []string) error {
 	for _, f := range files {
 		fmt.Fprintf(e.stderr, "wrote %s\n", f)
 	}
-	if err := r.CheckKeys(ts); err != nil {
-		return usagef("--fail-under: %v", err)
-	}
-	if err := failUnder(e, r, ts); err != nil {
-		return err
-	}
+	failed := printFailures(e, r, ts)
 	if run.Interrupted {
 		return &exitError{code: 130}
+	}
+	if failed {
+		return &exitError{code: 1}
 	}
 	for _, t := range run.Tests {
 		if t.Status != result.StatusPass && t.Status != result.StatusXFail {

@@ -81,6 +81,7 @@ func TestRunCommand(t *testing.T) {
 		stdout    []string // substrings
 		stderr    []string
 		wantTests map[string]string // id -> status in the JSON
+		noRun     bool              // refused before running: no run.json
 	}{
 		{
 			name:      "kevlar layout",
@@ -104,6 +105,8 @@ func TestRunCommand(t *testing.T) {
 			stderr: []string{"fail-under: dispatch: ", "below 99%", "report.csv"},
 		},
 		{name: "fail-under bad", args: []string{"--fail-under", "dispatch"}, code: 2, stderr: []string{"want ROW=PERCENT"}},
+		{name: "fail-under unknown row, refused before the run", args: []string{"--fail-under", "musl=50"}, code: 2, stderr: []string{`unknown row "musl"`, "profile:musl-static"}, noRun: true},
+		{name: "bad profile, refused before the run", args: []string{"--profile", "/nonexistent/p.json"}, code: 1, stderr: []string{"/nonexistent/p.json"}, noRun: true},
 		{name: "extra argument", args: []string{"contracts"}, code: 2, stderr: []string{`unexpected argument "contracts"`}},
 		{name: "bad -j", args: []string{"-j", "0"}, code: 2, stderr: []string{"-j must be at least 1"}},
 		{name: "bad timeout", args: []string{"--timeout", "-1s"}, code: 2, stderr: []string{"--timeout must be positive"}},
@@ -129,6 +132,9 @@ func TestRunCommand(t *testing.T) {
 				if !strings.Contains(stderr.String(), s) {
 					t.Errorf("stderr lacks %q:\n%s", s, &stderr)
 				}
+			}
+			if _, err := os.Stat(out); tt.noRun && err == nil {
+				t.Errorf("%s was written: the suite ran", out)
 			}
 			if tt.wantTests == nil {
 				return

@@ -159,7 +159,7 @@ func gaps(ps []*profile.Profile, t *target.Table, linux map[string]bool, ex *exe
 	})
 	for _, p := range sorted {
 		for _, e := range p.Syscalls {
-			name := e.Key()
+			name := entryName(e)
 			if ex.ok(name) {
 				continue
 			}

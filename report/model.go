@@ -165,6 +165,9 @@ type Group struct {
 	Baseline int `json:"baseline"`
 }
 
+// Specific is the number of syscalls the group made beyond the baseline.
+func (g *Group) Specific() int { return len(g.Syscalls) }
+
 // Divergence is a test listed in known-divergences.json.
 type Divergence struct {
 	Test   string `json:"test"`
@@ -507,10 +510,20 @@ func syscallRow(key, dim string, layer profile.Layer, labels []string, names map
 	return newRow(r)
 }
 
+// entryName names a profile entry as a run names its syscall: the Linux
+// name, or "nr_<N>" for a number the table does not know (the tracer's
+// spelling; profiles write "nr<N>").
+func entryName(e profile.Entry) string {
+	if e.Name != "" {
+		return e.Name
+	}
+	return fmt.Sprintf("nr_%d", e.Nr)
+}
+
 func profileNames(p *profile.Profile) map[string]bool {
 	m := map[string]bool{}
 	for _, e := range p.Syscalls {
-		m[e.Key()] = true
+		m[entryName(e)] = true
 	}
 	return m
 }
@@ -550,7 +563,7 @@ func profileValues(p *profile.Profile) map[valueKey]uint64 {
 		for arg, vals := range e.Args {
 			for v, n := range vals {
 				for _, tok := range Tokens(v) {
-					m[valueKey{e.Key(), arg, tok}] += n
+					m[valueKey{entryName(e), arg, tok}] += n
 				}
 			}
 		}

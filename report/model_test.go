@@ -296,3 +296,22 @@ func TestFailuresExact(t *testing.T) {
 		}
 	}
 }
+
+func TestUnknownNumbersMatch(t *testing.T) {
+	// The tracer names an unknown number nr_<N>; a profile entry has no
+	// name and the number.
+	run := &result.Run{Schema: result.RunSchema, Arch: "x86_64", Tests: []result.Test{
+		{ID: "g/a", Group: "g", Status: result.StatusPass, Syscalls: []result.Syscall{{Name: "nr_999", Nr: 999, Unknown: true, Count: 1, Calls: []result.Call{{Count: 1}}}}},
+	}}
+	p := &profile.Profile{Schema: profile.Schema, Name: "p", Layer: profile.LayerStatic, Syscalls: []profile.Entry{{Nr: 999}, {Nr: 1000}}}
+	r, err := New(run, &Options{Target: &target.Table{Kernel: "toy", Arch: "x86_64"}, Profiles: []*profile.Profile{p}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if row, _ := r.Row("profile:p"); row.Num != 1 || row.Den != 2 {
+		t.Errorf("profile:p = %s, want 1 / 2", row.Ratio())
+	}
+	if len(r.Gaps.Syscalls) != 1 || r.Gaps.Syscalls[0].Name != "nr_1000" {
+		t.Errorf("gaps %+v, want nr_1000", r.Gaps.Syscalls)
+	}
+}

@@ -240,7 +240,7 @@ func renderMarkdown(w io.Writer, bs []block) error {
 var csvHeader = []string{"section", "key", "name", "profiles", "status", "numerator", "denominator", "percent", "detail"}
 
 // WriteCSV prints the report as one CSV table. Sections: assessment,
-// target-status, group, divergence, status, gap-syscall, gap-value,
+// target-status, group, divergence, status, unobserved, gap-syscall, gap-value,
 // implemented-unexercised, error-only, xfail-only, failing-only, lint.
 func WriteCSV(w io.Writer, r *Report) error {
 	cw := csv.NewWriter(w)
@@ -266,6 +266,9 @@ func WriteCSV(w io.Writer, r *Report) error {
 		cw.Write([]string{"divergence", d.Test, d.Test, "", d.Status, "", "", "", d.Reason})
 	}
 	cw.Write([]string{"status", "", "", "", "", fmt.Sprint(r.Run.Tests), "", "", r.Status})
+	for _, u := range r.Run.Unobserved {
+		cw.Write([]string{"unobserved", "", u.Name, "", "", "", "", "", u.Reason})
+	}
 	gapCSV(cw, r, -1)
 	for _, l := range r.Target.Lints {
 		cw.Write([]string{"lint", string(l.Kind), l.Subject, "", "", "", "", "", l.At + ": expected " + l.Expected + "; found " + l.Found})

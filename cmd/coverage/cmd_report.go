@@ -51,7 +51,7 @@ func addModelFlags(fs *flag.FlagSet, withFailUnder bool) *modelFlags {
 	fs.StringVar(&m.arch, "arch", "", "architecture of the target table (default: the run's)")
 	fs.Var(&m.profiles, "profile", "add the profile `FILE` (syscov.profile/v1) to the shipped ones; repeatable")
 	if withFailUnder {
-		fs.Var(&m.failUnder, "fail-under", "exit 1 when assessment row `ROW=PERCENT` is below PERCENT; repeatable (rows: dispatch, profile:NAME, profile-union:static, profile-union:traced, values, values:NAME, universe)")
+		fs.Var(&m.failUnder, "fail-under", "exit 1 when an assessment row is below a percent, given as `ROW=PERCENT`; repeatable (rows: dispatch, profile:NAME, profile-union:static, profile-union:traced, values, values:NAME, universe)")
 	}
 	return m
 }

@@ -26,6 +26,11 @@ type Options struct {
 	Profiles []*profile.Profile
 	// Linux is the Linux table of the run's arch; nil means systab.Linux.
 	Linux *systab.Table
+	// Divergences is the suite's known-divergences.json, when the caller
+	// can read it. The run already carries the reason of every test it
+	// lists; this adds the entries naming no test of the run (status
+	// "not in run"). Nil means the run's tests only.
+	Divergences runner.Divergences
 }
 
 // Report is the coverage model of one run. Every field is plain data the
@@ -375,11 +380,7 @@ func New(run *result.Run, opts *Options) (*Report, error) {
 		r.Profiles = append(r.Profiles, profileRef(p))
 	}
 	r.Groups = groups(run)
-	for _, t := range run.Tests {
-		if t.Reason != "" {
-			r.Divergences = append(r.Divergences, Divergence{Test: t.ID, Reason: t.Reason, Status: t.Status})
-		}
-	}
+	r.Divergences = divergences(run, o.Divergences)
 	r.Gaps = gaps(o.Profiles, o.Target, linux, ex, run)
 	r.Matrix = matrix(run)
 	return r, nil
@@ -670,6 +671,28 @@ func groups(run *result.Run) []Group {
 		out = append(out, Group{Name: g.Group, Tests: g.Tests, Syscalls: sc, Baseline: len(baseSeen[g.Group])})
 	}
 	return out
+}
+
+// NotInRun is the status of a listed divergence no test of the run has.
+const NotInRun = "not in run"
+
+func divergences(run *result.Run, listed runner.Divergences) []Divergence {
+	out := []Divergence{}
+	inRun := map[string]bool{}
+	for _, t := range run.Tests {
+		inRun[t.ID] = true
+		if t.Reason != "" {
+			out = append(out, Divergence{Test: t.ID, Reason: t.Reason, Status: t.Status})
+		}
+	}
+	var extra []Divergence
+	for id, reason := range listed {
+		if !inRun[id] {
+			extra = append(extra, Divergence{Test: id, Reason: reason, Status: NotInRun})
+		}
+	}
+	sort.Slice(extra, func(i, j int) bool { return extra[i].Test < extra[j].Test })
+	return append(out, extra...)
 }
 
 func matrix(run *result.Run) Matrix {

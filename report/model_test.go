@@ -7,6 +7,7 @@ import (
 
 	"github.com/syscov/syscov/profile"
 	"github.com/syscov/syscov/result"
+	"github.com/syscov/syscov/runner"
 	systab "github.com/syscov/syscov/syscall-tables"
 	"github.com/syscov/syscov/target"
 )
@@ -79,7 +80,8 @@ func tiny(t *testing.T) *Report {
 		static("s2", nil, "write", "unlink", "execve"),
 		traced,
 	}
-	r, err := New(run, &Options{Target: tab, Profiles: ps})
+	listed := runner.Divergences{"g/x": "known", "g/gone": "removed contract"}
+	r, err := New(run, &Options{Target: tab, Profiles: ps, Divergences: listed})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +195,7 @@ func TestGroupsDivergencesMatrix(t *testing.T) {
 	if len(r.Groups) != 2 || r.Groups[0].Name != "g" || r.Groups[0].Tests != 3 || r.Groups[0].Baseline != 1 || len(r.Groups[0].Syscalls) != 6 {
 		t.Errorf("groups %+v", r.Groups)
 	}
-	if !reflect.DeepEqual(r.Divergences, []Divergence{{Test: "g/x", Reason: "known", Status: "XFAIL"}}) {
+	if !reflect.DeepEqual(r.Divergences, []Divergence{{Test: "g/x", Reason: "known", Status: "XFAIL"}, {Test: "g/gone", Reason: "removed contract", Status: NotInRun}}) {
 		t.Errorf("divergences %+v", r.Divergences)
 	}
 	if r.Status != "4 total — 2 PASS, 1 XFAIL, 1 FAIL" {

@@ -13,6 +13,7 @@ import (
 	"github.com/syscov/syscov/profile"
 	"github.com/syscov/syscov/report"
 	"github.com/syscov/syscov/result"
+	"github.com/syscov/syscov/runner"
 	"github.com/syscov/syscov/target"
 	"github.com/syscov/syscov/target/kevlar"
 )
@@ -124,9 +125,21 @@ func (m *modelFlags) load(arch string) (*inputs, error) {
 	return &inputs{target: tab, profiles: profiles}, nil
 }
 
-// model makes the report of run.
+// model makes the report of run. When the run's suite directory still
+// holds its known-divergences.json, entries naming no test of the run are
+// reported too; a missing directory or file adds nothing.
 func (in *inputs) model(run *result.Run) (*report.Report, error) {
-	return report.New(run, &report.Options{Target: in.target, Profiles: in.profiles})
+	var div runner.Divergences
+	if run.ContractsDir != "" {
+		if st, err := os.Stat(run.ContractsDir); err == nil && st.IsDir() {
+			d, err := runner.LoadDivergences(run.ContractsDir)
+			if err != nil {
+				return nil, err
+			}
+			div = d
+		}
+	}
+	return report.New(run, &report.Options{Target: in.target, Profiles: in.profiles, Divergences: div})
 }
 
 // checkThresholds checks that every --fail-under row exists, on an empty

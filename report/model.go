@@ -349,7 +349,7 @@ func New(run *result.Run, opts *Options) (*Report, error) {
 	}
 
 	ex := digest(run)
-	r := &Report{Schema: Schema, Status: runner.StatusLine(run)}
+	r := &Report{Schema: Schema, Status: runner.StatusLine(run), Profiles: []ProfileRef{}}
 	r.Run = RunInfo{
 		Arch: run.Arch, Kernel: run.Kernel, Compiler: run.Compiler, CFlags: run.CFlags,
 		ContractsDir: run.ContractsDir, Tests: len(run.Tests), StatusCounts: map[string]int{},
@@ -662,7 +662,7 @@ func groups(run *result.Run) []Group {
 			}
 		}
 	}
-	var out []Group
+	out := []Group{}
 	for _, g := range runner.Groups(run) {
 		sc := g.Syscalls
 		if sc == nil {

@@ -317,3 +317,23 @@ func TestUnknownNumbersMatch(t *testing.T) {
 		t.Errorf("gaps %+v, want nr_1000", r.Gaps.Syscalls)
 	}
 }
+
+func TestEmptyRunJSONHasNoNulls(t *testing.T) {
+	run := &result.Run{Schema: result.RunSchema, Arch: "x86_64"}
+	r, err := New(run, &Options{Target: &target.Table{Kernel: "toy", Arch: "x86_64"}, Profiles: []*profile.Profile{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf strings.Builder
+	if err := WriteJSON(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	for _, field := range []string{`"profiles": null`, `"groups": null`, `"divergences": null`, `"syscalls": null`, `"lints": null`} {
+		if strings.Contains(buf.String(), field) {
+			t.Errorf("JSON has %s; readers expect a list", field)
+		}
+	}
+	if row, _ := r.Row("universe"); row.Num != 0 || row.Den == 0 {
+		t.Errorf("universe of an empty run: %s", row.Ratio())
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/syscov/syscov/internal/tracefmt"
+	"github.com/syscov/syscov/report"
 	"github.com/syscov/syscov/result"
 	"github.com/syscov/syscov/runner"
 	systab "github.com/syscov/syscov/syscall-tables"
@@ -35,8 +36,13 @@ The bundled suite is the contracts/ directory of the syscov source tree
 that holds the working directory (found by walking up to the go.mod of
 module github.com/syscov/syscov). Elsewhere, pass --contracts.
 
+The coverage report (report.txt, report.md, report.json, report.csv; see
+coverage report -h) is written beside the --json file, and its assessment
+table printed. --target, --kevlar-src, --profile and --fail-under work as
+in coverage report.
+
 Exit status: 0 when every contract is PASS or XFAIL, 1 when any is FAIL,
-TIMEOUT, CRASH or BUILD_ERROR, 130 when interrupted (the collected results
+TIMEOUT, CRASH or BUILD_ERROR or a --fail-under row is not met, 130 when interrupted (the collected results
 are still written), 2 for a bad command line.
 `
 
@@ -52,7 +58,8 @@ func runRun(ctx context.Context, e *env, args []string) error {
 	jobs := fs.Int("j", runtime.NumCPU(), "number of contracts run at once")
 	timeout := fs.Duration("timeout", runner.DefaultTimeout, "per-contract timeout")
 	user := fs.String("user", "", "run contracts as this user `name or UID` (default: nobody when run as root, else yourself)")
-	jsonOut := fs.String("json", "coverage-report/run.json", "write the syscov.run/v1 document to `FILE`")
+	jsonOut := fs.String("json", "coverage-report/run.json", "write the syscov.run/v1 document to `FILE`; the report (report.txt, .md, .json, .csv) goes beside it")
+	m := addModelFlags(fs, true)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -65,6 +72,23 @@ func runRun(ctx context.Context, e *env, args []string) error {
 		return usagef("--timeout must be positive, got %v", *timeout)
 	case *jsonOut == "":
 		return usagef("--json must name a file")
+	}
+	ts, err := m.thresholds()
+	if err != nil {
+		return err
+	}
+	// Load what the report measures against before running the suite,
+	// so a bad --target, --profile or --fail-under costs no run.
+	hostArch, err := systab.ParseArch(runtime.GOARCH)
+	if err != nil {
+		return fmt.Errorf("run: %w", err)
+	}
+	in, err := m.load(string(hostArch))
+	if err != nil {
+		return err
+	}
+	if err := in.checkThresholds(string(hostArch), ts); err != nil {
+		return err
 	}
 	dir := *contracts
 	if dir == "" {
@@ -113,16 +137,35 @@ func runRun(ctx context.Context, e *env, args []string) error {
 	if err := writeRunJSON(*jsonOut, run); err != nil {
 		return err
 	}
-	// The coverage report (coverage-report/*) is written here, from run,
-	// once the report package exists.
+	fmt.Fprintf(e.stderr, "wrote %s\n", *jsonOut)
 
 	if err := runner.WriteGroupTable(e.stdout, run); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, runner.StatusLine(run))
-	fmt.Fprintf(e.stderr, "wrote %s\n", *jsonOut)
+
+	// The coverage report goes beside run.json.
+	r, err := in.model(run)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout)
+	if err := report.WriteAssessment(e.stdout, r); err != nil {
+		return err
+	}
+	files, err := writeReportDir(filepath.Dir(*jsonOut), r)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		fmt.Fprintf(e.stderr, "wrote %s\n", f)
+	}
+	failed := printFailures(e, r, ts)
 	if run.Interrupted {
 		return &exitError{code: 130}
+	}
+	if failed {
+		return &exitError{code: 1}
 	}
 	for _, t := range run.Tests {
 		if t.Status != result.StatusPass && t.Status != result.StatusXFail {

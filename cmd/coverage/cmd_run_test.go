@@ -81,13 +81,14 @@ func TestRunCommand(t *testing.T) {
 		stdout    []string // substrings
 		stderr    []string
 		wantTests map[string]string // id -> status in the JSON
+		noRun     bool              // refused before running: no run.json
 	}{
 		{
 			name:      "kevlar layout",
 			args:      []string{"--contracts", "../../runner/testdata/kevlar/testing/contracts"},
 			code:      0,
-			stdout:    []string{"Syscalls covered beyond baseline", "3 total — 2 PASS, 1 XFAIL, 0 FAIL"},
-			stderr:    []string{"XFAIL       process/wait_xfail", "wrote "},
+			stdout:    []string{"Syscalls covered beyond baseline", "3 total — 2 PASS, 1 XFAIL, 0 FAIL", "Coverage assessment", "profile:musl-static"},
+			stderr:    []string{"XFAIL       process/wait_xfail", "wrote ", "report.md"},
 			wantTests: map[string]string{"fd/dup_basic": "PASS", "process/getppid_positive": "PASS", "process/wait_xfail": "XFAIL"},
 		},
 		{
@@ -97,6 +98,15 @@ func TestRunCommand(t *testing.T) {
 			stdout:    []string{"1 total — 0 PASS, 0 XFAIL, 1 FAIL"},
 			wantTests: map[string]string{"g/fails": "FAIL"},
 		},
+		{
+			name:   "fail-under",
+			args:   []string{"--contracts", "../../runner/testdata/kevlar/testing/contracts", "--fail-under", "dispatch=99", "--fail-under", "profile:pthreads=0"},
+			code:   1,
+			stderr: []string{"fail-under: dispatch: ", "below 99%", "report.csv"},
+		},
+		{name: "fail-under bad", args: []string{"--fail-under", "dispatch"}, code: 2, stderr: []string{"want ROW=PERCENT"}},
+		{name: "fail-under unknown row, refused before the run", args: []string{"--fail-under", "musl=50"}, code: 2, stderr: []string{`unknown row "musl"`, "profile:musl-static"}, noRun: true},
+		{name: "bad profile, refused before the run", args: []string{"--profile", "/nonexistent/p.json"}, code: 1, stderr: []string{"/nonexistent/p.json"}, noRun: true},
 		{name: "extra argument", args: []string{"contracts"}, code: 2, stderr: []string{`unexpected argument "contracts"`}},
 		{name: "bad -j", args: []string{"-j", "0"}, code: 2, stderr: []string{"-j must be at least 1"}},
 		{name: "bad timeout", args: []string{"--timeout", "-1s"}, code: 2, stderr: []string{"--timeout must be positive"}},
@@ -123,8 +133,16 @@ func TestRunCommand(t *testing.T) {
 					t.Errorf("stderr lacks %q:\n%s", s, &stderr)
 				}
 			}
+			if _, err := os.Stat(out); tt.noRun && err == nil {
+				t.Errorf("%s was written: the suite ran", out)
+			}
 			if tt.wantTests == nil {
 				return
+			}
+			for _, f := range []string{"report.txt", "report.md", "report.json", "report.csv"} {
+				if _, err := os.Stat(filepath.Join(filepath.Dir(out), f)); err != nil {
+					t.Errorf("the report beside run.json: %v", err)
+				}
 			}
 			data, err := os.ReadFile(out)
 			if err != nil {

@@ -49,7 +49,7 @@ func TestReportCommand(t *testing.T) {
 		{name: "kevlar source tree", args: []string{"report", fixtureRun, "--kevlar-src", "../../target/kevlar/testdata/tree", "--format", "csv"}, stdout: []string{"assessment,dispatch,Target dispatch entries (kevlar", "15,366,4.1", "lint,wrong-number,SYS_GETRLIMIT"}},
 		{name: "kevlar source missing", args: []string{"report", fixtureRun, "--kevlar-src", "/nonexistent/kevlar"}, code: 1, stderr: []string{"/nonexistent/kevlar"}},
 		{name: "help", args: []string{"report", "-h"}, stdout: []string{"usage: coverage report", "-fail-under", "examples:"}},
-		{name: "gaps", args: []string{"gaps", fixtureRun, "--limit", "2", "--profile", fixtureProfile}, stdout: []string{"Gap review", "(the first 2 shown", "│ Rank │ Tier │   Syscall", "- tier 1: used by a traced workload"}},
+		{name: "gaps", args: []string{"gaps", fixtureRun, "--limit", "2", "--profile", fixtureProfile}, stdout: []string{"Gap review", "(the first 2 shown", "│ Rank │ Tier │ Syscall", "- tier 1: used by a traced workload"}},
 		{name: "gaps json", args: []string{"gaps", fixtureRun, "--format", "json"}, stdout: []string{`"schema": "syscov.gaps/v1"`}},
 		{name: "gaps bad limit", args: []string{"gaps", fixtureRun, "--limit", "-1"}, code: 2, stderr: []string{"--limit"}},
 	}

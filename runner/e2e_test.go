@@ -46,8 +46,13 @@ func newRealTracer(t *testing.T) *realTracer {
 }
 
 // leftovers lists processes still running a binary from a runner's
-// scratch directory.
-func leftovers() []string {
+// scratch directory, leaving out those listed in before (processes of
+// other runs on the same machine, which this test did not start).
+func leftovers(before []string) []string {
+	old := map[string]bool{}
+	for _, b := range before {
+		old[b] = true
+	}
 	ents, _ := os.ReadDir("/proc")
 	var out []string
 	for _, e := range ents {
@@ -55,8 +60,8 @@ func leftovers() []string {
 			continue
 		}
 		exe, err := os.Readlink(filepath.Join("/proc", e.Name(), "exe"))
-		if err == nil && strings.Contains(exe, "/syscov-run-") {
-			out = append(out, e.Name()+" "+exe)
+		if l := e.Name() + " " + exe; err == nil && strings.Contains(exe, "/syscov-run-") && !old[l] {
+			out = append(out, l)
 		}
 	}
 	return out
@@ -66,6 +71,7 @@ func leftovers() []string {
 // the eBPF tracer: same statuses as with the fake, and nothing survives.
 func TestRealTracerStatuses(t *testing.T) {
 	tr := newRealTracer(t)
+	before := leftovers(nil)
 	run := runFixture(t, "testdata/suite", tr, &Options{Jobs: 2})
 	want := map[string]string{
 		"basic/broken": "BUILD_ERROR", "basic/fail": "FAIL", "basic/hang": "TIMEOUT",
@@ -90,7 +96,7 @@ func TestRealTracerStatuses(t *testing.T) {
 		t.Errorf("fork bomb: %s, want TIMEOUT", got)
 	}
 	t.Logf("fork bomb contained and killed in %v", time.Since(start))
-	if l := leftovers(); len(l) > 0 {
+	if l := leftovers(before); len(l) > 0 {
 		t.Errorf("processes left behind: %v", l)
 	}
 }

@@ -15,6 +15,25 @@
 #include <string.h>
 #include <unistd.h>
 
+/* contract_on_fail registers a function that CHECK and CHECK_ERR call
+ * before failing the contract, e.g. to remove IPC objects that would outlive
+ * the process. Only the last registered function runs. */
+static void (*contract_cleanup_)(void) __attribute__((unused));
+
+static inline void contract_on_fail(void (*fn)(void))
+{
+	contract_cleanup_ = fn;
+}
+
+/* contract_fail_ flushes the failure line, runs the cleanup and exits. */
+static inline void contract_fail_(void)
+{
+	fflush(stdout);
+	if (contract_cleanup_)
+		contract_cleanup_();
+	_exit(1);
+}
+
 /* CHECK fails the contract with the expression, the line and errno when cond
  * is false. */
 #define CHECK(cond)                                                          \
@@ -23,8 +42,7 @@
 			int e_ = errno;                                      \
 			printf("CONTRACT_FAIL %s:%d: %s (errno %d %s)\n",   \
 			       __FILE__, __LINE__, #cond, e_, strerror(e_)); \
-			fflush(stdout);                                      \
-			_exit(1);                                            \
+			contract_fail_();                                    \
 		}                                                            \
 	} while (0)
 
@@ -38,8 +56,7 @@
 			printf("CONTRACT_FAIL %s:%d: %s = %ld errno %d, "   \
 			       "want -1 errno %d\n",                         \
 			       __FILE__, __LINE__, #expr, r_, e_, (err));    \
-			fflush(stdout);                                      \
-			_exit(1);                                            \
+			contract_fail_();                                    \
 		}                                                            \
 	} while (0)
 

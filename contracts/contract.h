@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 /* contract_on_fail registers a function that CHECK and CHECK_ERR call
@@ -68,6 +69,24 @@ static inline void contract_fail_(void)
 		putchar('\n');                                               \
 		fflush(stdout);                                              \
 	} while (0)
+
+/* contract_has_cap tells whether the calling thread has capability cap
+ * (a CAP_* number) in its effective set. Use it, not geteuid() == 0, to
+ * choose between the privileged and the unprivileged outcome: root in a
+ * container may lack some capabilities. */
+static inline int contract_has_cap(int cap)
+{
+	struct {
+		unsigned version;
+		int pid;
+	} hdr = {0x20080522, 0}; /* _LINUX_CAPABILITY_VERSION_3 */
+	struct {
+		unsigned effective, permitted, inheritable;
+	} data[2] = {{0, 0, 0}, {0, 0, 0}};
+	if (syscall(SYS_capget, &hdr, data) != 0 || cap < 0 || cap >= 64)
+		return 0;
+	return (data[cap / 32].effective >> (cap % 32)) & 1;
+}
 
 static inline void contract_pass(void)
 {

@@ -2,8 +2,8 @@
  * arrive in order and a read returns them; it returns the number of bytes
  * moved. On a pipe's read end vmsplice copies pipe data out into user
  * memory. With SPLICE_F_NONBLOCK on a full pipe it fails with EAGAIN; on a
- * regular file it fails with EBADF. Syscalls: vmsplice, pipe2, read,
- * write, fcntl, openat.
+ * regular file it fails with EBADF. Syscalls: vmsplice, pipe, read,
+ * write, fcntl, open.
  */
 #include "../contract.h"
 #include <fcntl.h>

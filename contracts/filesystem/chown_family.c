@@ -6,7 +6,8 @@
  * CAP_CHOWN: with it the new owner shows in stat, without it the
  * call fails with EPERM; both outcomes print the same line. A bad flag to
  * fchownat fails with EINVAL, a missing path with ENOENT. Syscalls: chown,
- * fchown, lchown, fchownat, fchmod, newfstatat, fstat, symlink, openat.
+ * fchown, lchown, fchownat, fchmod, fstat, symlink, open, capget; stat and
+ * lstat with CAP_CHOWN.
  */
 #include "../contract.h"
 #include <fcntl.h>

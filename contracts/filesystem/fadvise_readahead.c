@@ -4,7 +4,7 @@
  * than setting errno. readahead on a pipe fails with EINVAL and on a closed
  * descriptor with EBADF (readahead on a regular file is not checked: whether
  * a file system supports it differs, e.g. tmpfs). Syscalls: fadvise64,
- * readahead, openat, write, pread64, pipe2.
+ * readahead, open, write, pread64, pipe.
  */
 #include "../contract.h"
 #include <fcntl.h>

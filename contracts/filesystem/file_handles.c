@@ -6,7 +6,7 @@
  * the handle opens the file and reads its data, without it the call fails
  * with EPERM; both outcomes print the same line. The scratch directory must
  * be on a file system that exports handles (ext4, xfs, btrfs, tmpfs).
- * Syscalls: name_to_handle_at, open_by_handle_at, openat, linkat, read.
+ * Syscalls: name_to_handle_at, open_by_handle_at, open, link, write; read with CAP_DAC_READ_SEARCH.
  */
 #include "../contract.h"
 #include <fcntl.h>

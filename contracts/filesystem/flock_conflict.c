@@ -5,7 +5,7 @@
  * A child inherits the description and its lock; LOCK_UN from any holder of
  * the description releases it; closing the last descriptor of the
  * description releases it too. An invalid operation fails with EINVAL.
- * Syscalls: flock, openat, dup, fork, wait4, close.
+ * Syscalls: flock, open, dup, fork, wait4, close.
  */
 #include "../contract.h"
 #include <fcntl.h>

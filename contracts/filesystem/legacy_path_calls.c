@@ -4,7 +4,7 @@
  * set access and modification times in microseconds (NULL means now, here
  * only checked to be newer than what was set); mknodat makes a FIFO
  * relative to a directory descriptor, and EEXIST when the name exists.
- * Syscalls: creat, utimes, futimesat, mknodat, openat, newfstatat, fcntl,
+ * Syscalls: creat, utimes, futimesat, mknodat, open, stat, fcntl,
  * write.
  */
 #include "../contract.h"

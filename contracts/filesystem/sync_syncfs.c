@@ -2,7 +2,7 @@
  * regular file succeed and keep the data readable; fsync and fdatasync on a
  * pipe fail with EINVAL (nothing to flush), syncfs on a pipe succeeds (it
  * flushes the pipe's pseudo file system); on a closed descriptor all fail
- * with EBADF. Syscalls: sync, syncfs, fsync, fdatasync, pipe2, openat,
+ * with EBADF. Syscalls: sync, syncfs, fsync, fdatasync, pipe, open,
  * write, pread64.
  */
 #include "../contract.h"

@@ -3,7 +3,7 @@
  * increments; a child that decrements with SEM_UNDO and exits gets the
  * change undone (the value is restored), while a change without SEM_UNDO
  * stays. IPC_RMID wakes a blocked waiter with EIDRM.
- * Syscalls: semget, semctl, semop, fork, wait4, pipe2.
+ * Syscalls: semget, semctl, semop, fork, wait4, nanosleep.
  */
 #include "../contract.h"
 #include <sys/ipc.h>

@@ -4,7 +4,7 @@
  * the creator's permission bits and the attach count: 2 while parent and
  * child are attached, 1 after the child exits (exit detaches). IPC_RMID
  * after the last shmdt removes the segment: IPC_STAT on the id then fails
- * with EINVAL. Syscalls: shmget, shmat, shmdt, shmctl, fork, wait4, pipe2.
+ * with EINVAL. Syscalls: shmget, shmat, shmdt, shmctl, fork, wait4, pipe.
  */
 #include "../contract.h"
 #include <sys/ipc.h>

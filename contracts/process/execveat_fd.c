@@ -4,7 +4,7 @@
  * checks them and prints CONTRACT_PASS). With a directory descriptor and a
  * relative name it fails with ENOENT for a missing name; a descriptor of a
  * non-executable file fails with EACCES; an unknown flag with EINVAL.
- * Syscalls: execveat, openat, fork, wait4.
+ * Syscalls: execveat, open, fork, wait4.
  */
 #include "../contract.h"
 #include <fcntl.h>

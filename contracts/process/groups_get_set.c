@@ -4,7 +4,7 @@
  * needs CAP_SETGID: with it (tried in a child) the new list is what
  * getgroups returns and an empty list clears it; without it setgroups fails
  * with EPERM. Both outcomes print the same lines. Group ids are compared,
- * never printed. Syscalls: getgroups, setgroups, fork, wait4, openat, read.
+ * never printed. Syscalls: getgroups, setgroups, fork, wait4, open, read.
  */
 #include "../contract.h"
 #include <fcntl.h>

@@ -6,8 +6,7 @@
  * that does not exist in the session with EPERM, and a negative pgid with
  * EINVAL; a session leader cannot change its group (EPERM). getpgid of a
  * pid that does not exist fails with ESRCH. Pids are compared, never
- * printed. Syscalls: getpgrp, getpgid, setpgid, setsid, fork, wait4, pipe2,
- * kill.
+ * printed. Syscalls: getpgrp, getpgid, setpgid, setsid, fork, wait4, pipe.
  */
 #include "../contract.h"
 #include <signal.h>

@@ -4,7 +4,7 @@
  * and writes a new string that the child then sees. On its own pid both
  * work as a memory copy. A remote address that is not mapped gives EFAULT;
  * a pid that does not exist ESRCH; flags other than 0 EINVAL.
- * Syscalls: process_vm_readv, process_vm_writev, fork, wait4, pipe2.
+ * Syscalls: process_vm_readv, process_vm_writev, fork, wait4, pipe.
  */
 #include "../contract.h"
 #include <sys/uio.h>

@@ -4,7 +4,7 @@
  * child set after fork), writes one with PTRACE_POKEDATA, and lets it go
  * with PTRACE_CONT; the child sees the poked value and exits with it.
  * PTRACE_GETREGS/GETSIGINFO report the stop. Tracing a process that is not
- * a stopped tracee fails with ESRCH. Syscalls: ptrace, fork, kill, wait4.
+ * a stopped tracee fails with ESRCH. Syscalls: ptrace, fork, tkill (raise), wait4.
  */
 #include "../contract.h"
 #include <signal.h>

@@ -6,7 +6,8 @@
  * unchanged (the call has no error return, so the next call shows the old
  * value). A process with CAP_SETUID can swap real and effective uid in a
  * child and back. Ids are compared, never printed. Syscalls: setreuid,
- * setregid, setfsuid, setfsgid, getresuid, fork, wait4.
+ * setregid, setfsuid, setfsgid, fork, wait4; capget as root, and
+ * getresuid as root with CAP_SETUID.
  */
 #include "../contract.h"
 #include <linux/capability.h>

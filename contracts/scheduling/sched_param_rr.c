@@ -4,7 +4,7 @@
  * sched_rr_get_interval returns a non-negative, normalised timespec (its
  * value depends on the scheduler and is not printed) for a SCHED_OTHER
  * process and fails with ESRCH for a missing pid and EINVAL for a negative
- * one. Syscalls: sched_setparam, sched_getparam, sched_getscheduler,
+ * one. Syscalls: sched_setparam, sched_getscheduler,
  * sched_rr_get_interval, fork, wait4.
  */
 #include "../contract.h"

@@ -5,7 +5,7 @@
  * the root, and files outside the jail cannot be named. Without the
  * capability (before unsharing, as an unprivileged user) chroot fails with
  * EPERM; chroot to a regular file fails with ENOTDIR, to a missing path
- * with ENOENT. Syscalls: chroot, unshare, chdir, getcwd, openat, fork,
+ * with ENOENT. Syscalls: chroot, unshare, chdir, getcwd, open, fork,
  * wait4.
  */
 #include "../contract.h"

@@ -7,8 +7,8 @@
  * CAP_SYS_ADMIN (EPERM without, allowed with; same line either way);
  * removing the mark with FAN_MARK_REMOVE stops events, and a mark on a
  * missing path fails with ENOENT. FAN_CLASS_CONTENT without privilege fails
- * with EPERM. Syscalls: fanotify_init, fanotify_mark, read, openat,
- * unlinkat, mkdirat, capget.
+ * with EPERM. Syscalls: fanotify_init, fanotify_mark, read, open,
+ * unlink, mkdir, capget.
  */
 #include "../contract.h"
 #include <fcntl.h>

@@ -7,7 +7,7 @@
  * with a file open on it fails with EBUSY, while MNT_DETACH detaches it and
  * the open descriptor keeps reading; umount2 of a directory that is not a mount
  * point fails with EINVAL, and an unknown flag with EINVAL. Syscalls:
- * unshare, mount, umount2, statfs, mkdirat, openat, write, fork, wait4.
+ * unshare, mount, umount2, statfs, mkdir, open, write, fork, wait4.
  */
 #include "../contract.h"
 #include <fcntl.h>

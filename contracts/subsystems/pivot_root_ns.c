@@ -6,7 +6,7 @@
  * is an empty directory that can be removed. A new root that is not a
  * mount point fails with EINVAL, and a put_old outside the new root with
  * EINVAL too. Syscalls: unshare, mount, pivot_root, umount2, chdir,
- * mkdirat, unlinkat, openat, fork, wait4.
+ * mkdir, rmdir, open, fork, wait4.
  */
 #include "../contract.h"
 #include <fcntl.h>

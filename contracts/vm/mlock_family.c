@@ -5,7 +5,7 @@
  * flag 2, mlockall with only MCL_ONFAULT). Only a few pages are locked, so
  * the default RLIMIT_MEMLOCK of an unprivileged user is enough.
  * Syscalls: mlock, munlock, mlock2, mlockall, munlockall, mmap, munmap,
- * openat, read.
+ * open, read.
  */
 #include "../contract.h"
 #include <fcntl.h>

@@ -3,7 +3,7 @@
  * the first page of the window to file page 2, the window's first page reads
  * page 2's data and the second page still reads page 1; a write through the
  * remapped page lands in file page 2. A private mapping fails with EINVAL.
- * Syscalls: remap_file_pages, mmap, munmap, openat, pwrite64, pread64,
+ * Syscalls: remap_file_pages, mmap, munmap, open, pwrite64, pread64,
  * ftruncate.
  */
 #include "../contract.h"

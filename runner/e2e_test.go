@@ -175,7 +175,7 @@ func TestSyscallSetsMatchStrace(t *testing.T) {
 	if _, err := os.Stat("../contracts/contract.h"); err == nil {
 		// The bundled header offers everything the fixtures use.
 		copySrc("../contracts/contract.h", "contract.h")
-		for _, b := range []string{"fd/dup_family.c", "fd/pread_pwrite.c", "events/epoll_basic.c", "sockets/unix_stream_pair.c"} {
+		for _, b := range []string{"fd/dup_family.c", "fd/pread_pwrite.c", "events/epoll_basic.c", "sockets/unix_stream_pair.c", "ipc/msg_types.c", "ipc/mq_priority.c", "ipc/sem_ops.c"} {
 			if _, err := os.Stat("../contracts/" + b); err == nil {
 				copySrc("../contracts/"+b, b)
 			}

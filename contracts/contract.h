@@ -13,7 +13,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+/* contract_on_fail registers a function that CHECK and CHECK_ERR call
+ * before failing the contract, e.g. to remove IPC objects that would outlive
+ * the process. Only the last registered function runs. */
+static void (*contract_cleanup_)(void) __attribute__((unused));
+
+static inline void contract_on_fail(void (*fn)(void))
+{
+	contract_cleanup_ = fn;
+}
+
+/* contract_fail_ flushes the failure line, runs the cleanup and exits. */
+static inline void contract_fail_(void)
+{
+	fflush(stdout);
+	if (contract_cleanup_)
+		contract_cleanup_();
+	_exit(1);
+}
 
 /* CHECK fails the contract with the expression, the line and errno when cond
  * is false. */
@@ -23,8 +43,7 @@
 			int e_ = errno;                                      \
 			printf("CONTRACT_FAIL %s:%d: %s (errno %d %s)\n",   \
 			       __FILE__, __LINE__, #cond, e_, strerror(e_)); \
-			fflush(stdout);                                      \
-			_exit(1);                                            \
+			contract_fail_();                                    \
 		}                                                            \
 	} while (0)
 
@@ -38,8 +57,7 @@
 			printf("CONTRACT_FAIL %s:%d: %s = %ld errno %d, "   \
 			       "want -1 errno %d\n",                         \
 			       __FILE__, __LINE__, #expr, r_, e_, (err));    \
-			fflush(stdout);                                      \
-			_exit(1);                                            \
+			contract_fail_();                                    \
 		}                                                            \
 	} while (0)
 
@@ -51,6 +69,24 @@
 		putchar('\n');                                               \
 		fflush(stdout);                                              \
 	} while (0)
+
+/* contract_has_cap tells whether the calling thread has capability cap
+ * (a CAP_* number) in its effective set. Use it, not geteuid() == 0, to
+ * choose between the privileged and the unprivileged outcome: root in a
+ * container may lack some capabilities. */
+static inline int contract_has_cap(int cap)
+{
+	struct {
+		unsigned version;
+		int pid;
+	} hdr = {0x20080522, 0}; /* _LINUX_CAPABILITY_VERSION_3 */
+	struct {
+		unsigned effective, permitted, inheritable;
+	} data[2] = {{0, 0, 0}, {0, 0, 0}};
+	if (syscall(SYS_capget, &hdr, data) != 0 || cap < 0 || cap >= 64)
+		return 0;
+	return (data[cap / 32].effective >> (cap % 32)) & 1;
+}
 
 static inline void contract_pass(void)
 {

@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
+	"syscall"
 )
 
 // DefaultCC is the compiler used when Options.CC is empty.
@@ -266,12 +267,20 @@ func firstLines(s string, n int) string {
 }
 
 // copyFile copies an executable into place with mode 0755.
+//
+// The write descriptor is open only while syscall.ForkLock is held for
+// reading, so no fork can happen meanwhile (exec takes the lock for
+// writing around fork). Otherwise a child forked by another worker would
+// hold the descriptor until its own exec, and running dst in that window
+// fails with ETXTBSY (golang.org/issue/22315).
 func copyFile(dst, src string) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
+	syscall.ForkLock.RLock()
+	defer syscall.ForkLock.RUnlock()
 	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o755)
 	if err != nil {
 		return err

@@ -45,9 +45,8 @@ func newRealTracer(t *testing.T) *realTracer {
 	return &realTracer{Tracer: tr, tab: tab}
 }
 
-// leftovers lists processes still running a binary from a runner's
-// scratch directory.
-// leftovers lists live processes whose executable lies below dir.
+// leftovers lists live processes whose executable lies below dir, the
+// parent of this test's own scratch directories.
 func leftovers(dir string) []string {
 	ents, _ := os.ReadDir("/proc")
 	var out []string
@@ -171,7 +170,7 @@ func TestSyscallSetsMatchStrace(t *testing.T) {
 	if _, err := os.Stat("../contracts/contract.h"); err == nil {
 		// The bundled header offers everything the fixtures use.
 		copySrc("../contracts/contract.h", "contract.h")
-		for _, b := range []string{"fd/dup_family.c", "fd/pread_pwrite.c", "events/epoll_basic.c", "sockets/unix_stream_pair.c"} {
+		for _, b := range []string{"fd/dup_family.c", "fd/pread_pwrite.c", "events/epoll_basic.c", "sockets/unix_stream_pair.c", "ipc/msg_types.c", "ipc/mq_priority.c", "ipc/sem_ops.c"} {
 			if _, err := os.Stat("../contracts/" + b); err == nil {
 				copySrc("../contracts/"+b, b)
 			}

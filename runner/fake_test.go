@@ -84,14 +84,23 @@ func (f *fakeTracer) alive() []int {
 }
 
 // killMarked SIGKILLs every process marked with token until none is left
-// (they may fork while being killed) and returns how many it killed.
+// (they may fork while being killed) and returns how many it killed. One
+// empty scan of /proc is not enough: a process that exits while its child
+// is being forked is unreadable while the child may get a pid the scan has
+// already passed (pids wrap around at pid_max, 32768 on many machines), so
+// it takes three empty scans in a row.
 func killMarked(token string) int {
-	n := 0
-	for range 100 {
+	n, empty := 0, 0
+	for range 200 {
 		pids := marked(token)
 		if len(pids) == 0 {
-			return n
+			if empty++; empty == 3 {
+				return n
+			}
+			time.Sleep(time.Millisecond)
+			continue
 		}
+		empty = 0
 		for _, p := range pids {
 			if syscall.Kill(p, syscall.SIGKILL) == nil {
 				n++

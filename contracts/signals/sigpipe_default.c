@@ -2,7 +2,7 @@
  * kills the writer: a forked child that writes to such a pipe dies with
  * WTERMSIG == SIGPIPE and no core; with SIGPIPE ignored the write fails with
  * EPIPE instead; with SIGPIPE blocked the write fails with EPIPE and SIGPIPE
- * is left pending on the thread. Syscalls: pipe2, write, rt_sigaction,
+ * is left pending on the thread. Syscalls: pipe, write, rt_sigaction,
  * rt_sigprocmask, rt_sigpending, fork, wait4.
  */
 #include "../contract.h"

@@ -5,7 +5,7 @@
  * CapEff/CapPrm/CapInh lines of /proc/self/status; capset of exactly those
  * sets succeeds for any user; capget of a missing pid fails with ESRCH. The
  * capability values themselves (which differ between root and others) are
- * never printed. Syscalls: capget, capset, openat, read. */
+ * never printed. Syscalls: capget, capset, open, read. */
 #include "../contract.h"
 #include <linux/capability.h>
 #include <stdint.h>

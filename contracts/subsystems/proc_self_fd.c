@@ -3,8 +3,8 @@
  * "pipe:[" and "socket:[" links, /proc/self/fdinfo shows pos: after lseek and
  * the O_APPEND bit in flags:, opening /proc/self/fd/N reopens the file with
  * a fresh offset, the directory lists the open descriptors, and a
- * closed descriptor's entry fails with ENOENT. Syscalls: openat, readlinkat,
- * getcwd, lseek, pipe2, socketpair, getdents64, close. */
+ * closed descriptor's entry fails with ENOENT. Syscalls: open, readlink,
+ * getcwd, lseek, pipe, socketpair, getdents64, close. */
 #include "../contract.h"
 #include <dirent.h>
 #include <fcntl.h>

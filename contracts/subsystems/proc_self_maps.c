@@ -4,7 +4,7 @@
  * into three lines (r--p, rw-p, r--p); a shared mapping of a file in cwd
  * shows "rw-s" and the file's path; after munmap the ranges are gone; a
  * [stack] line is present. Addresses are compared, never printed.
- * Syscalls: mmap, mprotect, munmap, openat, ftruncate, read. */
+ * Syscalls: mmap, mprotect, munmap, open, ftruncate, read. */
 #include "../contract.h"
 #include <fcntl.h>
 #include <stdint.h>

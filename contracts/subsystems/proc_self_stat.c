@@ -4,7 +4,7 @@
  * getppid, num_threads is 1; /proc/self/cmdline holds argv NUL-separated;
  * /proc/self/cwd resolves to getcwd and follows chdir; /proc/self/exe
  * resolves to a path that stat()s to the same file as argv[0].
- * Syscalls: prctl, openat, read, readlinkat, getcwd, chdir, newfstatat. */
+ * Syscalls: prctl, open, read, readlink, getcwd, chdir, stat. */
 #include "../contract.h"
 #include <fcntl.h>
 #include <sys/prctl.h>

@@ -2,7 +2,7 @@
  * PR_SET_NAME the Name: line shows the new comm, /proc/self/comm matches,
  * Pid:/PPid: equal getpid/getppid, the first Uid:/Gid: values equal
  * getuid/getgid, Threads: is 1, and a second thread makes it 2. Only the
- * comparisons are printed. Syscalls: prctl(PR_SET_NAME), openat, read,
+ * comparisons are printed. Syscalls: prctl(PR_SET_NAME), open, read,
  * getpid, getppid, getuid, getgid, clone. */
 #include "../contract.h"
 #include <pthread.h>

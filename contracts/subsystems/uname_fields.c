@@ -3,7 +3,7 @@
  * bytes, release starts with a digit and matches /proc/sys/kernel/osrelease,
  * nodename matches gethostname, and a bad pointer fails with EFAULT.
  * Release and hostname are compared, never printed. Syscalls: uname,
- * openat, read. */
+ * open, read. */
 #include "../contract.h"
 #include <fcntl.h>
 #include <sys/syscall.h>

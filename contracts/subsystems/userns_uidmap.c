@@ -4,7 +4,7 @@
  * "deny" to setgroups and "0 <outer id> 1" to uid_map and gid_map the child
  * is uid 0 / gid 0 inside, holds CAP_SYS_ADMIN in its effective set, and a
  * second write to uid_map fails with EPERM; the parent's ids are unchanged.
- * Syscalls: fork, unshare, getuid, getgid, openat, write, capget, wait4. */
+ * Syscalls: fork, unshare, getuid, getgid, open, write, capget, wait4. */
 #include "../contract.h"
 #include <fcntl.h>
 #include <linux/capability.h>

@@ -5,7 +5,7 @@
  * fails with EPERM (no CAP_SYS_ADMIN over its owner) while setns with a
  * mismatched nstype fails with EINVAL. Namespace ids and host names are
  * compared, never printed. Syscalls: fork, unshare, sethostname, uname,
- * readlinkat, openat, setns, wait4. */
+ * readlink, open, setns, wait4. */
 #include "../contract.h"
 #include <fcntl.h>
 #include <sched.h>

@@ -12,6 +12,7 @@ import (
 
 	"github.com/syscov/syscov/profile"
 	"github.com/syscov/syscov/report"
+	"github.com/syscov/syscov/report/plot"
 	"github.com/syscov/syscov/result"
 	"github.com/syscov/syscov/runner"
 	"github.com/syscov/syscov/target"
@@ -43,6 +44,29 @@ type modelFlags struct {
 	target, kevlarSrc, arch string
 	profiles                multiFlag
 	failUnder               multiFlag
+	baseline                string
+}
+
+// addBaselineFlag adds --baseline, for the commands that draw charts.
+func (m *modelFlags) addBaselineFlag(fs *flag.FlagSet) {
+	fs.StringVar(&m.baseline, "baseline", "", "an earlier run's `RUN.json`: adds the before/after chart of the assessment rows")
+}
+
+// loadBaseline makes the report of the --baseline run with the same
+// target and profiles, or returns nil without --baseline.
+func (m *modelFlags) loadBaseline(in *inputs) (*report.Report, error) {
+	if m.baseline == "" {
+		return nil, nil
+	}
+	run, err := result.LoadRun(m.baseline)
+	if err != nil {
+		return nil, err
+	}
+	r, err := in.model(run)
+	if err != nil {
+		return nil, fmt.Errorf("--baseline %s: %w", m.baseline, err)
+	}
+	return r, nil
 }
 
 func addModelFlags(fs *flag.FlagSet, withFailUnder bool) *modelFlags {
@@ -167,7 +191,8 @@ func checkFormat(format string) error {
 
 const reportExamples = `  coverage report coverage-report/run.json
   coverage report run.json --format markdown > coverage.md
-  coverage report run.json --out coverage-report        # report.txt, .md, .json, .csv
+  coverage report run.json --out coverage-report        # report.txt, .md, .json, .csv and charts
+  coverage report new.json --out DIR --baseline old.json   # adds the before/after chart
   coverage report run.json --target gvisor.json --arch x86_64
   coverage report run.json --kevlar-src ~/kevlar --profile systemd-boot.json
   coverage report run.json --fail-under profile:musl-static=60 --fail-under dispatch=50
@@ -183,12 +208,16 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	format := fs.String("format", "text", "output `format`: text, markdown, json or csv")
 	out := fs.String("out", "", "write report.txt, report.md, report.json and report.csv to `DIR` instead of printing one format")
 	m := addModelFlags(fs, true)
+	m.addBaselineFlag(fs)
 	path, err := parseWithArg(fs, args)
 	if err != nil {
 		return err
 	}
 	if err := checkFormat(*format); err != nil {
 		return err
+	}
+	if m.baseline != "" && *out == "" {
+		return usagef("--baseline adds a chart: give --out DIR too")
 	}
 	ts, err := m.thresholds()
 	if err != nil {
@@ -210,12 +239,12 @@ func runReport(ctx context.Context, e *env, args []string) error {
 		return usagef("--fail-under: %v", err)
 	}
 	if *out != "" {
-		files, err := writeReportDir(*out, r)
+		baseline, err := m.loadBaseline(in)
 		if err != nil {
 			return err
 		}
-		for _, f := range files {
-			fmt.Fprintf(e.stderr, "wrote %s\n", f)
+		if err := writeReportDir(e, *out, r, baseline); err != nil {
+			return err
 		}
 	} else if err := report.Write(e.stdout, r, *format, nil); err != nil {
 		return err
@@ -241,24 +270,39 @@ func printFailures(e *env, r *report.Report, ts []report.Threshold) bool {
 	return len(fails) > 0
 }
 
-// writeReportDir writes report.{txt,md,json,csv} into dir.
-func writeReportDir(dir string, r *report.Report) ([]string, error) {
+// writeReportDir writes report.{txt,md,json,csv} and the charts (PNG and
+// SVG; the before/after chart when baseline is not nil) into dir, and
+// says on stderr what it wrote and which charts had nothing to draw.
+func writeReportDir(e *env, dir string, r, baseline *report.Report) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("write report: %w", err)
+		return fmt.Errorf("write report: %w", err)
 	}
-	var files []string
 	for _, f := range report.Formats {
 		var buf bytes.Buffer
 		if err := report.Write(&buf, r, f, nil); err != nil {
-			return files, err
+			return err
 		}
 		path := filepath.Join(dir, "report."+report.Ext(f))
 		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			return files, fmt.Errorf("write report: %w", err)
+			return fmt.Errorf("write report: %w", err)
 		}
-		files = append(files, path)
+		fmt.Fprintf(e.stderr, "wrote %s\n", path)
 	}
-	return files, nil
+	charts, skipped, err := report.Charts(r, baseline)
+	if err != nil {
+		return err
+	}
+	for _, c := range charts {
+		paths, err := plot.WriteAll(dir, c.Base, c.Chart)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "wrote %s\n", strings.Join(paths, ", "))
+	}
+	for _, s := range skipped {
+		fmt.Fprintf(e.stderr, "chart not drawn: %s\n", s)
+	}
+	return nil
 }
 
 const gapsExamples = `  coverage gaps coverage-report/run.json

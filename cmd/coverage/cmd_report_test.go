@@ -50,6 +50,7 @@ func TestReportCommand(t *testing.T) {
 		{name: "kevlar source missing", args: []string{"report", fixtureRun, "--kevlar-src", "/nonexistent/kevlar"}, code: 1, stderr: []string{"/nonexistent/kevlar"}},
 		{name: "help", args: []string{"report", "-h"}, stdout: []string{"usage: coverage report", "-fail-under", "examples:"}},
 		{name: "gaps", args: []string{"gaps", fixtureRun, "--limit", "2", "--profile", fixtureProfile}, stdout: []string{"Gap review", "(the first 2 shown", "│ Rank │ Tier │ Syscall", "- tier 1: used by a traced workload"}},
+		{name: "baseline without out", args: []string{"report", fixtureRun, "--baseline", fixtureRun}, code: 2, stderr: []string{"--baseline adds a chart: give --out DIR too"}},
 		{name: "gaps json", args: []string{"gaps", fixtureRun, "--format", "json"}, stdout: []string{`"schema": "syscov.gaps/v1"`}},
 		{name: "gaps bad limit", args: []string{"gaps", fixtureRun, "--limit", "-1"}, code: 2, stderr: []string{"--limit"}},
 	}
@@ -77,18 +78,21 @@ func TestReportCommand(t *testing.T) {
 func TestReportCommandOut(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
 	var stdout, stderr bytes.Buffer
-	code := run(context.Background(), &env{stdout: &stdout, stderr: &stderr}, []string{"report", fixtureRun, "--out", dir})
+	code := run(context.Background(), &env{stdout: &stdout, stderr: &stderr}, []string{"report", fixtureRun, "--out", dir, "--baseline", fixtureRun})
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, &stderr)
 	}
 	if stdout.Len() != 0 {
 		t.Errorf("--out printed to stdout: %q", &stdout)
 	}
-	for _, f := range []string{"report.txt", "report.md", "report.json", "report.csv"} {
+	for _, f := range []string{"report.txt", "report.md", "report.json", "report.csv", "coverage.png", "coverage.svg", "groups.png", "heatmap.svg", "gaps.png"} {
 		data, err := os.ReadFile(filepath.Join(dir, f))
 		if err != nil || len(data) == 0 {
 			t.Errorf("%s: %v (%d bytes)", f, err, len(data))
 		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "before-after.png")); err != nil {
+		t.Errorf("--baseline drew no before/after chart: %v", err)
 	}
 	var doc report.Report
 	data, _ := os.ReadFile(filepath.Join(dir, "report.json"))

@@ -60,6 +60,7 @@ func runRun(ctx context.Context, e *env, args []string) error {
 	user := fs.String("user", "", "run contracts as this user `name or UID` (default: nobody when run as root, else yourself)")
 	jsonOut := fs.String("json", "coverage-report/run.json", "write the syscov.run/v1 document to `FILE`; the report (report.txt, .md, .json, .csv) goes beside it")
 	m := addModelFlags(fs, true)
+	m.addBaselineFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -88,6 +89,11 @@ func runRun(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if err := in.checkThresholds(string(hostArch), ts); err != nil {
+		return err
+	}
+	// Read the baseline now: it may be the run.json this run replaces.
+	baseline, err := m.loadBaseline(in)
+	if err != nil {
 		return err
 	}
 	dir := *contracts
@@ -153,12 +159,8 @@ func runRun(ctx context.Context, e *env, args []string) error {
 	if err := report.WriteAssessment(e.stdout, r); err != nil {
 		return err
 	}
-	files, err := writeReportDir(filepath.Dir(*jsonOut), r)
-	if err != nil {
+	if err := writeReportDir(e, filepath.Dir(*jsonOut), r, baseline); err != nil {
 		return err
-	}
-	for _, f := range files {
-		fmt.Fprintf(e.stderr, "wrote %s\n", f)
 	}
 	failed := printFailures(e, r, ts)
 	if run.Interrupted {

@@ -139,7 +139,7 @@ func TestRunCommand(t *testing.T) {
 			if tt.wantTests == nil {
 				return
 			}
-			for _, f := range []string{"report.txt", "report.md", "report.json", "report.csv"} {
+			for _, f := range []string{"report.txt", "report.md", "report.json", "report.csv", "coverage.png", "coverage.svg"} {
 				if _, err := os.Stat(filepath.Join(filepath.Dir(out), f)); err != nil {
 					t.Errorf("the report beside run.json: %v", err)
 				}

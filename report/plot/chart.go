@@ -114,11 +114,24 @@ func WriteAll(dir, base string, c *Chart) ([]string, error) {
 type Options struct {
 	// Title replaces the chart's default title.
 	Title string
+	// XLabel replaces the default label of the value axis of bar charts
+	// (e.g. what a gap's score counts).
+	XLabel string
+	// KeepOrder makes TopGaps keep the order of its input (a ranking
+	// made elsewhere) instead of sorting by score.
+	KeepOrder bool
 }
 
 func (o *Options) title(def string) string {
 	if o != nil && o.Title != "" {
 		return o.Title
+	}
+	return def
+}
+
+func (o *Options) xLabel(def string) string {
+	if o != nil && o.XLabel != "" {
+		return o.XLabel
 	}
 	return def
 }

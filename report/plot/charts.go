@@ -25,7 +25,7 @@ func Coverage(rows []Row, o *Options) (*Chart, error) {
 	}
 	l := &hbarLayout{
 		title:    o.title("Coverage per dimension"),
-		xLabel:   "covered (%)",
+		xLabel:   o.xLabel("covered (%)"),
 		scaleMax: 100,
 		unit:     "%",
 	}
@@ -54,7 +54,7 @@ func Groups(groups []GroupBar, o *Options) (*Chart, error) {
 	}
 	l := &hbarLayout{
 		title:  o.title("Syscalls per group"),
-		xLabel: "distinct syscalls",
+		xLabel: o.xLabel("distinct syscalls"),
 		yLabel: "group",
 		legend: []legendEntry{{"runtime baseline", colBaseline}, {"group-specific", colMain}},
 	}
@@ -82,6 +82,7 @@ type Gap struct {
 
 // TopGaps draws the n highest-scoring gaps (all of them when n <= 0 or
 // n exceeds their number), highest at the top; ties keep input order.
+// With Options.KeepOrder it draws the first n in the order given.
 // Each bar is labelled with its score and note.
 func TopGaps(gaps []Gap, n int, o *Options) (*Chart, error) {
 	if len(gaps) == 0 {
@@ -89,13 +90,15 @@ func TopGaps(gaps []Gap, n int, o *Options) (*Chart, error) {
 	}
 	sorted := make([]Gap, len(gaps))
 	copy(sorted, gaps)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Score > sorted[j].Score })
+	if o == nil || !o.KeepOrder {
+		sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Score > sorted[j].Score })
+	}
 	if n > 0 && n < len(sorted) {
 		sorted = sorted[:n]
 	}
 	l := &hbarLayout{
 		title:  o.title(fmt.Sprintf("Top %d gaps (of %d)", len(sorted), len(gaps))),
-		xLabel: "importance score",
+		xLabel: o.xLabel("importance score"),
 	}
 	for i, g := range sorted {
 		if g.Score < 0 {
@@ -140,7 +143,7 @@ func BeforeAfter(before, after []Row, o *Options) (*Chart, error) {
 	}
 	l := &hbarLayout{
 		title:    o.title("Coverage before and after"),
-		xLabel:   "covered (%)",
+		xLabel:   o.xLabel("covered (%)"),
 		scaleMax: 100,
 		unit:     "%",
 		pitch:    2*barWidth + 14,

@@ -4,7 +4,8 @@
  * printed); AT_EMPTY_PATH on a descriptor stats the descriptor's file; an
  * empty path without AT_EMPTY_PATH fails with ENOENT, an unknown statx flag
  * with EINVAL, and a name longer than NAME_MAX with ENAMETOOLONG. Syscalls:
- * fstat, newfstatat (0, AT_EMPTY_PATH), statx (raw), openat, ftruncate.
+ * fstat, stat (musl turns these fstatat calls into stat and fstat; glibc
+ * issues newfstatat with 0 and AT_EMPTY_PATH), statx (raw), open, ftruncate.
  */
 #include "../contract.h"
 #include <fcntl.h>

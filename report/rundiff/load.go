@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/syscov/syscov/result"
 )
@@ -29,11 +28,19 @@ func Load(path string) (*result.Run, error) {
 // Decode parses data as a syscov.run/v1 document; name (usually the file
 // path) prefixes every error.
 func Decode(data []byte, name string) (*result.Run, error) {
+	// The schema is checked first, so another syscov document (a trace, a
+	// profile) is named as such rather than as a pile of unknown fields.
+	var head struct {
+		Schema *string `json:"schema"`
+	}
+	if err := json.Unmarshal(data, &head); err == nil && head.Schema != nil && *head.Schema != result.RunSchema {
+		return nil, fmt.Errorf("%s: schema %q, want %q", name, *head.Schema, result.RunSchema)
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var run result.Run
 	if err := dec.Decode(&run); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, jsonError(data, dec, err))
+		return nil, fmt.Errorf("%s: %w", name, jsonError(data, err))
 	}
 	end := dec.InputOffset()
 	if rest := bytes.TrimLeft(data[end:], " \t\r\n"); len(rest) > 0 {
@@ -62,7 +69,7 @@ func Decode(data []byte, name string) (*result.Run, error) {
 }
 
 // jsonError adds the position to a decoding error.
-func jsonError(data []byte, dec *json.Decoder, err error) error {
+func jsonError(data []byte, err error) error {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
@@ -79,16 +86,10 @@ func jsonError(data []byte, dec *json.Decoder, err error) error {
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return fmt.Errorf("%s: invalid JSON: unexpected end of file", position(data, int64(len(data)-1)))
 	}
-	// Unknown fields and other decoder errors carry no offset of their
-	// own; the decoder has read past the offending member, so an unknown
-	// field is found by its quoted name, searching backwards.
-	off := dec.InputOffset() - 1
-	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-		if i := bytes.LastIndex(data[:off+1], []byte(name)); i >= 0 {
-			off = int64(i)
-		}
-	}
-	return fmt.Errorf("%s: %v", position(data, off), err)
+	// Unknown fields and other decoder errors carry no offset (the
+	// decoder has read the whole document by then); the message names the
+	// field.
+	return err
 }
 
 // position describes the byte at 0-based index off as "line L, column C

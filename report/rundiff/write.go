@@ -193,7 +193,11 @@ func md(s string) string {
 	return r.Replace(s)
 }
 
-func code(s string) string { return "`" + strings.ReplaceAll(s, "`", "'") + "`" }
+// code formats s as a code span that is also safe inside a table cell
+// (GitHub needs the pipe escaped even there).
+func code(s string) string {
+	return "`" + strings.NewReplacer("`", "'", "|", `\|`).Replace(s) + "`"
+}
 
 func writeMarkdown(w io.Writer, d *Diff) error {
 	var b strings.Builder
@@ -208,7 +212,7 @@ func writeMarkdown(w io.Writer, d *Diff) error {
 		}
 		b.WriteString("| Test | Status |\n|---|---|\n")
 		for _, t := range ts {
-			fmt.Fprintf(&b, "| %s | %s |\n", md(t.ID), md(t.Status))
+			fmt.Fprintf(&b, "| %s | %s |\n", code(t.ID), t.Status)
 		}
 	}
 	tests("Tests added", d.Added)
@@ -219,7 +223,7 @@ func writeMarkdown(w io.Writer, d *Diff) error {
 	} else {
 		b.WriteString("| Test | Before | After |\n|---|---|---|\n")
 		for _, c := range d.Changed {
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", md(c.ID), md(c.Before), md(c.After))
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", code(c.ID), c.Before, c.After)
 		}
 	}
 
@@ -249,9 +253,9 @@ func writeMarkdown(w io.Writer, d *Diff) error {
 		for _, g := range groupValues(vs) {
 			quoted := make([]string, len(g.values))
 			for i, v := range g.values {
-				quoted[i] = md(v)
+				quoted[i] = code(v)
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", md(g.syscall), md(g.arg), strings.Join(quoted, ", "))
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", code(g.syscall), code(g.arg), strings.Join(quoted, ", "))
 		}
 	}
 	values("Values newly covered by a PASS test", d.ValuesCovered)

@@ -14,7 +14,7 @@
 //   - Groups: syscalls per group, stacked: runtime baseline, then the
 //     syscalls specific to the group, labelled "B + S = T".
 //   - Heatmap: test × syscall call counts. Colour is bucketed by decade
-//     (1, 2–9, 10–99, ...), a log scale, because call counts span many
+//     (1–9, 10–99, 100–999, ... calls), a log scale, because counts span many
 //     orders of magnitude and a linear scale would paint all but the
 //     loudest cells the same colour; cells with no call stay near-white.
 //     Every row and column is labelled while the matrix has at most

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/syscov/syscov/report/rundiff"
+	"github.com/syscov/syscov/result"
 )
 
 func init() {
@@ -23,6 +24,8 @@ const diffExamples = `  coverage diff before/run.json coverage-report/run.json
 
 A syscall (or a syscall's decoded argument value) is covered by a run when
 at least one PASS test issued it; XFAIL and failing tests do not cover.
+The coverage assessment rows of both runs (as in coverage report, against
+the same target table and profiles) are shown before → after.
 
 Exit status: 0 when the diff was written, 1 with --fail-on-regression when a
 test went from PASS or XFAIL to a worse status or a syscall lost coverage
@@ -35,6 +38,7 @@ func runDiff(ctx context.Context, e *env, args []string) error {
 	format := fs.String("format", "text", "output format: "+strings.Join(rundiff.Formats, ", "))
 	out := fs.String("out", "", "write the diff to `FILE` instead of standard output")
 	failOnRegression := fs.Bool("fail-on-regression", false, "exit 1 when a test got worse than PASS/XFAIL or a syscall lost coverage")
+	m := addModelFlags(fs, false)
 	// Flags may come before, between or after the two files.
 	var files []string
 	for {
@@ -53,11 +57,11 @@ func runDiff(ctx context.Context, e *env, args []string) error {
 	if len(files) != 2 {
 		return usagef("want two run files (coverage diff OLD.json NEW.json), got %d", len(files))
 	}
-	old, err := rundiff.Load(files[0])
+	old, err := result.LoadRun(files[0])
 	if err != nil {
 		return err
 	}
-	new, err := rundiff.Load(files[1])
+	new, err := result.LoadRun(files[1])
 	if err != nil {
 		return err
 	}
@@ -66,6 +70,25 @@ func runDiff(ctx context.Context, e *env, args []string) error {
 			files[0], old.Arch, files[1], new.Arch)
 	}
 	d := rundiff.Compare(files[0], old, files[1], new)
+	// The assessment rows of both runs, measured against the same target
+	// table and profiles.
+	in, err := m.load(new.Arch)
+	if err != nil {
+		return err
+	}
+	var rows [2][]rundiff.Row
+	for i, run := range []*result.Run{old, new} {
+		r, err := in.model(run)
+		if err != nil {
+			return fmt.Errorf("measure %s: %w", files[i], err)
+		}
+		for _, row := range r.Rows {
+			if !row.NA {
+				rows[i] = append(rows[i], rundiff.Row{Label: row.Key, Num: row.Num, Den: row.Den})
+			}
+		}
+	}
+	d.Rows = &rundiff.Rows{Before: rows[0], After: rows[1]}
 
 	w := e.stdout
 	if *out != "" {

@@ -15,37 +15,34 @@ const (
 	diffNew = "../../report/rundiff/testdata/new.json"
 )
 
+// The diff's own sections are checked against report/rundiff's goldens
+// there; here the command's wiring: arguments, formats, exit status, and
+// the assessment rows measured with the shipped profiles (whose numbers
+// change whenever a profile is regenerated, so only their presence is
+// checked).
 func TestDiffCommand(t *testing.T) {
-	golden := func(name string) string {
-		b, err := os.ReadFile(filepath.Join("../../report/rundiff/testdata/golden", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		// The goldens label the runs by base name; the command uses the
-		// paths it was given.
-		s := strings.ReplaceAll(string(b), "old.json", diffOld)
-		return strings.ReplaceAll(s, "new.json", diffNew)
-	}
 	for _, tc := range []struct {
 		name   string
 		args   []string
 		code   int
-		stdout string
+		stdout []string
 		stderr []string
 	}{
-		{"text", []string{diffOld, diffNew}, 0, golden("diff.txt"), nil},
-		{"flags after files", []string{diffOld, diffNew, "--format", "markdown"}, 0, golden("diff.md"), nil},
-		{"flags between", []string{diffOld, "--format=csv", diffNew}, 0, golden("diff.csv"), nil},
-		{"fail on regression", []string{"--fail-on-regression", "--format", "json", diffOld, diffNew}, 1, golden("diff.json"), []string{
+		{"text", []string{diffOld, diffNew}, 0, []string{
+			"Before: 5 total — 5 PASS, 0 XFAIL, 0 FAIL\nAfter: 6 total — 4 PASS, 1 XFAIL, 1 FAIL\n",
+			"events/epoll_oneshot: PASS → XFAIL", "Coverage rows (before → after):", "│ dispatch ", "│ profile:musl-static "}, nil},
+		{"flags after files", []string{diffOld, diffNew, "--format", "markdown"}, 0, []string{"| dispatch |", "fd/lseek_whence"}, nil},
+		{"flags between", []string{diffOld, "--format=csv", diffNew}, 0, []string{"fd/lseek_whence", "dispatch"}, nil},
+		{"fail on regression", []string{"--fail-on-regression", "--format", "json", diffOld, diffNew}, 1, []string{`"schema": "syscov.diff/v1"`, `"label": "dispatch"`}, []string{
 			"regression: test events/epoll_oneshot: PASS → XFAIL\n",
 			"regression: test fd/lseek_whence: PASS → FAIL\n",
 			"regression: syscall dup3: no longer covered by a PASS test\n",
 		}},
-		{"improvement only", []string{"--fail-on-regression", diffNew, diffNew}, 0, "", nil},
-		{"one file", []string{diffOld}, 2, "", []string{"want two run files (coverage diff OLD.json NEW.json), got 1"}},
-		{"bad format", []string{"--format", "html", diffOld, diffNew}, 2, "", []string{`--format "html": want one of text, markdown, json, csv`}},
-		{"missing file", []string{diffOld, "nope.json"}, 1, "", []string{"coverage diff: read run: open nope.json: no such file or directory"}},
-		{"wrong schema", []string{diffOld, "../../profile/testdata/traced.json"}, 1, "", []string{`traced.json: schema "syscov.profile/v1", want "syscov.run/v1"`}},
+		{"improvement only", []string{"--fail-on-regression", diffNew, diffNew}, 0, nil, nil},
+		{"one file", []string{diffOld}, 2, nil, []string{"want two run files (coverage diff OLD.json NEW.json), got 1"}},
+		{"bad format", []string{"--format", "html", diffOld, diffNew}, 2, nil, []string{`--format "html": want one of text, markdown, json, csv`}},
+		{"missing file", []string{diffOld, "nope.json"}, 1, nil, []string{"coverage diff: load run: open nope.json: no such file or directory"}},
+		{"wrong schema", []string{diffOld, "../../profile/testdata/traced.json"}, 1, nil, []string{`traced.json`, `schema is "syscov.profile/v1", want "syscov.run/v1"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
@@ -53,8 +50,10 @@ func TestDiffCommand(t *testing.T) {
 			if code != tc.code {
 				t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.code, stderr.String())
 			}
-			if tc.stdout != "" && stdout.String() != tc.stdout {
-				t.Errorf("stdout:\n%s\nwant:\n%s", stdout.String(), tc.stdout)
+			for _, s := range tc.stdout {
+				if !strings.Contains(stdout.String(), s) {
+					t.Errorf("stdout lacks %q:\n%s", s, stdout.String())
+				}
 			}
 			for _, s := range tc.stderr {
 				if !strings.Contains(stderr.String(), s) {

@@ -16,7 +16,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 func load(t *testing.T, name string) *result.Run {
 	t.Helper()
-	run, err := Load(filepath.Join("testdata", name))
+	run, err := result.LoadRun(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,47 +169,6 @@ func TestCoverageRules(t *testing.T) {
 	reg := d.Regressions()
 	if len(reg) != 1 || reg[0] != "test a/worse: XFAIL → CRASH" {
 		t.Errorf("regressions %q: only XFAIL → CRASH counts, FAIL → CRASH does not", reg)
-	}
-}
-
-func TestLoadErrors(t *testing.T) {
-	good, err := os.ReadFile(filepath.Join("testdata", "old.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, tc := range []struct {
-		name, data, want string
-	}{
-		{"empty", "", "empty.json: empty file: not a JSON document"},
-		{"truncated", string(good[:200]), "truncated.json: line "},
-		{"syntax", "{\n  \"schema\": \"syscov.run/v1\",\n  \"tests\": [}\n", "syntax.json: line 3, column 13 (byte offset 43): invalid JSON: invalid character '}' looking for beginning of value"},
-		{"type", `{"schema": "syscov.run/v1", "tests": {"id": 1}}`, "type.json: line 1, column 38 (byte offset 37): field tests: JSON object where []result.Test is expected"},
-		{"unknown field", `{"schema": "syscov.run/v1", "testz": []}`, `unknown field.json: json: unknown field "testz"`},
-		{"trailing", `{"schema": "syscov.run/v1"} {}`, "trailing.json: line 1, column 29 (byte offset 28): data after the JSON document"},
-		{"no schema", `{"tests": []}`, `no schema.json: no "schema" field: not a syscov.run/v1 document`},
-		{"trace schema", `{"schema": "syscov.trace/v1"}`, `trace schema.json: schema "syscov.trace/v1", want "syscov.run/v1"`},
-		{"status", `{"schema": "syscov.run/v1", "tests": [{"id": "fs/x", "status": "OK"}]}`, `status.json: tests[0] fs/x: unknown status "OK"`},
-		{"dup", `{"schema": "syscov.run/v1", "tests": [{"id": "fs/x", "status": "PASS"}, {"id": "fs/x", "status": "FAIL"}]}`, `dup.json: tests[1]: id fs/x already used by tests[0]`},
-		{"no id", `{"schema": "syscov.run/v1", "tests": [{"status": "PASS"}]}`, `no id.json: tests[0]: empty id`},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			path := filepath.Join(dir, tc.name+".json")
-			if err := os.WriteFile(path, []byte(tc.data), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			_, err := Load(path)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			want := filepath.Join(dir, tc.want)
-			if !strings.HasPrefix(err.Error(), want) {
-				t.Errorf("error\n  %v\nwant prefix\n  %s", err, want)
-			}
-		})
-	}
-	if _, err := Load(filepath.Join(dir, "missing.json")); err == nil || !strings.Contains(err.Error(), "missing.json") {
-		t.Errorf("missing file: %v", err)
 	}
 }
 

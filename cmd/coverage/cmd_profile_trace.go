@@ -108,14 +108,7 @@ func runProfileTrace(ctx context.Context, e *env, args []string) error {
 	if res.Exit.TimedOut {
 		return fmt.Errorf("interrupted: %s was killed (the profile holds what it did until then)", argv[0])
 	}
-	code := res.Exit.Code
-	if res.Exit.Signal != 0 {
-		code = 128 + int(res.Exit.Signal)
-	}
-	if code != 0 {
-		return &exitError{code: code}
-	}
-	return nil
+	return passExit(res.Exit)
 }
 
 // packageOf names the Debian package owning path and its version, or

@@ -149,6 +149,24 @@ func (m *modelFlags) load(arch string) (*inputs, error) {
 	return &inputs{target: tab, profiles: profiles}, nil
 }
 
+// loadReport reads the run at path and makes its report against the
+// target table and profiles the flags choose.
+func (m *modelFlags) loadReport(path string) (*inputs, *report.Report, error) {
+	run, err := result.LoadRun(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	in, err := m.load(run.Arch)
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := in.model(run)
+	if err != nil {
+		return nil, nil, err
+	}
+	return in, r, nil
+}
+
 // model makes the report of run. When the run's suite directory still
 // holds its known-divergences.json, entries naming no test of the run are
 // reported too; a missing directory or file adds nothing.
@@ -223,15 +241,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	run, err := result.LoadRun(path)
-	if err != nil {
-		return err
-	}
-	in, err := m.load(run.Arch)
-	if err != nil {
-		return err
-	}
-	r, err := in.model(run)
+	in, r, err := m.loadReport(path)
 	if err != nil {
 		return err
 	}
@@ -331,15 +341,7 @@ func runGaps(ctx context.Context, e *env, args []string) error {
 	if *limit < 0 {
 		return usagef("--limit must be 0 or more, got %d", *limit)
 	}
-	run, err := result.LoadRun(path)
-	if err != nil {
-		return err
-	}
-	in, err := m.load(run.Arch)
-	if err != nil {
-		return err
-	}
-	r, err := in.model(run)
+	_, r, err := m.loadReport(path)
 	if err != nil {
 		return err
 	}

@@ -95,9 +95,15 @@ func runTrace(ctx context.Context, e *env, args []string) error {
 	if res.Exit.TimedOut {
 		return fmt.Errorf("interrupted: %s was killed", argv[0])
 	}
-	code := res.Exit.Code
-	if res.Exit.Signal != 0 {
-		code = 128 + int(res.Exit.Signal)
+	return passExit(res.Exit)
+}
+
+// passExit returns the traced command's exit status as coverage's own:
+// its code, or 128+N when signal N killed it, as a shell reports it.
+func passExit(ex trace.ExitStatus) error {
+	code := ex.Code
+	if ex.Signal != 0 {
+		code = 128 + int(ex.Signal)
 	}
 	if code != 0 {
 		return &exitError{code: code}

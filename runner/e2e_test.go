@@ -17,32 +17,18 @@ import (
 	"github.com/syscov/syscov/internal/tracefmt"
 	"github.com/syscov/syscov/result"
 	systab "github.com/syscov/syscov/syscall-tables"
-	"github.com/syscov/syscov/trace"
 )
 
-// realTracer is the eBPF tracer with the decoder coverage run uses.
-type realTracer struct {
-	*trace.Tracer
-	tab *systab.Table
-}
-
-func (r *realTracer) Syscalls(res *trace.Result) []result.Syscall {
-	return tracefmt.Syscalls(res, r.tab)
-}
-
-func newRealTracer(t *testing.T) *realTracer {
+// newRealTracer opens the eBPF tracer with the decoder coverage run uses.
+func newRealTracer(t *testing.T) *tracefmt.Tracer {
 	t.Helper()
 	testenv.RequirePrivileges(t)
-	tab, err := systab.Linux(systab.X86_64)
+	tr, err := tracefmt.New(systab.X86_64)
 	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := trace.New(&trace.Options{Spec: tracefmt.Spec(tab)})
-	if err != nil {
-		t.Fatalf("trace.New: %v", err)
+		t.Fatalf("open tracer: %v", err)
 	}
 	t.Cleanup(func() { tr.Close() })
-	return &realTracer{Tracer: tr, tab: tab}
+	return tr
 }
 
 // leftovers lists live processes whose executable lies below dir, the

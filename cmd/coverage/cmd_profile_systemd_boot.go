@@ -10,7 +10,6 @@ import (
 	"github.com/syscov/syscov/internal/tracefmt"
 	"github.com/syscov/syscov/profile/systemdboot"
 	systab "github.com/syscov/syscov/syscall-tables"
-	"github.com/syscov/syscov/trace"
 )
 
 func init() {
@@ -97,15 +96,12 @@ func runProfileSystemdBoot(ctx context.Context, e *env, args []string) error {
 	if err := systemdboot.CheckSystemd(*systemd); err != nil {
 		return err
 	}
-	tab, err := systab.Linux(systab.X86_64)
-	if err != nil {
-		return err
-	}
-	tr, err := trace.New(&trace.Options{Spec: tracefmt.Spec(tab)})
+	tr, err := tracefmt.New(systab.X86_64)
 	if err != nil {
 		return err
 	}
 	defer tr.Close()
+	tab := tr.Table
 
 	var conFile *os.File
 	if *consoleLog != "" {
@@ -125,7 +121,7 @@ func runProfileSystemdBoot(ctx context.Context, e *env, args []string) error {
 		opts.Console = conFile
 	}
 	fmt.Fprintf(e.stderr, "booting %s for %ds...\n", *systemd, *seconds)
-	res, err := systemdboot.Boot(ctx, tr, opts)
+	res, err := systemdboot.Boot(ctx, tr.Tracer, opts)
 	if err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()) {
 		fmt.Fprintf(e.stderr, "coverage profile systemd-boot: %v\n", err)
 		return &exitError{code: 130}

@@ -17,7 +17,6 @@ import (
 	"github.com/syscov/syscov/result"
 	"github.com/syscov/syscov/runner"
 	systab "github.com/syscov/syscov/syscall-tables"
-	"github.com/syscov/syscov/trace"
 )
 
 func init() {
@@ -194,24 +193,9 @@ func writeRunJSON(path string, run *result.Run) error {
 // openRunTracer loads the eBPF tracer with the slots of the Linux x86_64
 // table, and decodes its results with the same table.
 func openRunTracer() (runner.Tracer, func() error, error) {
-	tab, err := systab.Linux(systab.X86_64)
+	t, err := tracefmt.New(systab.X86_64)
 	if err != nil {
 		return nil, nil, err
 	}
-	t, err := trace.New(&trace.Options{Spec: tracefmt.Spec(tab)})
-	if err != nil {
-		return nil, nil, err
-	}
-	return &runTracer{Tracer: t, tab: tab}, t.Close, nil
-}
-
-// runTracer adapts *trace.Tracer to runner.Tracer.
-type runTracer struct {
-	*trace.Tracer
-	tab *systab.Table
-}
-
-// Syscalls decodes a result with the table the slots came from.
-func (r *runTracer) Syscalls(res *trace.Result) []result.Syscall {
-	return tracefmt.Syscalls(res, r.tab)
+	return t, t.Close, nil
 }

@@ -48,11 +48,7 @@ func runTrace(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("find %s: %w", argv[0], err)
 	}
 
-	tab, err := systab.Linux(systab.X86_64)
-	if err != nil {
-		return err
-	}
-	tr, err := trace.New(&trace.Options{Spec: tracefmt.Spec(tab)})
+	tr, err := tracefmt.New(systab.X86_64)
 	if err != nil {
 		return err
 	}
@@ -74,7 +70,7 @@ func runTrace(ctx context.Context, e *env, args []string) error {
 		Command:    argv,
 		Arch:       runtime.GOARCH,
 		Exit:       tracefmt.Exit(res.Exit),
-		Syscalls:   tracefmt.Syscalls(res, tab),
+		Syscalls:   tr.Syscalls(res),
 		Unobserved: tracefmt.Unobserved(),
 		Overflow:   res.Overflow,
 	}

@@ -8,35 +8,20 @@ import (
 
 	"github.com/syscov/syscov/internal/testenv"
 	"github.com/syscov/syscov/internal/tracefmt"
-	"github.com/syscov/syscov/result"
 	systab "github.com/syscov/syscov/syscall-tables"
-	"github.com/syscov/syscov/trace"
 )
 
-// realTracer is the eBPF tracer decoding with the Linux x86_64 table, as
-// cmd/coverage builds it.
-type realTracer struct {
-	*trace.Tracer
-	tab *systab.Table
-}
-
-func (r *realTracer) Syscalls(res *trace.Result) []result.Syscall {
-	return tracefmt.Syscalls(res, r.tab)
-}
-
-func newTracer(t *testing.T) *realTracer {
+// newTracer opens the eBPF tracer decoding with the Linux x86_64 table, as
+// cmd/coverage does.
+func newTracer(t *testing.T) *tracefmt.Tracer {
 	t.Helper()
 	testenv.RequirePrivileges(t)
-	tab, err := systab.Linux(systab.X86_64)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := trace.New(&trace.Options{Spec: tracefmt.Spec(tab)})
+	tr, err := tracefmt.New(systab.X86_64)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { tr.Close() })
-	return &realTracer{tr, tab}
+	return tr
 }
 
 // TestRunSmallWorkload runs a four-step workload for real and checks that

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -222,4 +223,59 @@ func removeTree(dir string) error {
 		}
 	}
 	return first
+}
+
+// staleName matches the cgroup directories a Tracer makes: syscov-PID-N.
+var staleName = regexp.MustCompile(`^syscov-([0-9]+)-[0-9]+$`)
+
+// removeStale removes, below each of dirs, the cgroup trees of tracers
+// whose process no longer exists (a coverage killed before Close) and in
+// which no process lives any more. It never kills anything: a tree with a
+// process in it, or whose owner is alive or cannot be told, is left alone.
+// It is best effort and returns what it removed.
+func removeStale(dirs ...string) []string {
+	var removed []string
+	for _, dir := range dirs {
+		ents, err := os.ReadDir(dir)
+		if err != nil {
+			continue
+		}
+		for _, e := range ents {
+			m := staleName.FindStringSubmatch(e.Name())
+			if m == nil || !e.IsDir() {
+				continue
+			}
+			if _, err := os.Stat(filepath.Join("/proc", m[1])); !errors.Is(err, os.ErrNotExist) {
+				continue // the owner lives, or we cannot tell
+			}
+			p := filepath.Join(dir, e.Name())
+			if treeHasProcs(p) {
+				continue
+			}
+			if removeTree(p) == nil {
+				removed = append(removed, p)
+			}
+		}
+	}
+	return removed
+}
+
+// treeHasProcs reports whether any cgroup in the tree at dir holds a
+// process, or whether that cannot be read.
+func treeHasProcs(dir string) bool {
+	busy := false
+	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			busy = true
+			return filepath.SkipAll
+		}
+		if d.IsDir() {
+			if pids, err := procs(p); err != nil || len(pids) > 0 {
+				busy = true
+				return filepath.SkipAll
+			}
+		}
+		return nil
+	})
+	return busy
 }

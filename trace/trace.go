@@ -120,6 +120,11 @@ func New(opts *Options) (*Tracer, error) {
 	if err != nil {
 		return nil, err
 	}
+	stale := []string{v2.point}
+	if v1pids != nil {
+		stale = append(stale, v1pids.point)
+	}
+	removeStale(stale...)
 	name := fmt.Sprintf("syscov-%d-%d", os.Getpid(), tracerSeq.Add(1))
 	t.parent = filepath.Join(v2.point, name)
 	level := uint32(depth(v2.root) + 2) // parent, then the scope

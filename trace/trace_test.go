@@ -2,9 +2,13 @@ package trace
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -264,5 +268,50 @@ func TestSpilledScopesCountExactly(t *testing.T) {
 	defer tr.mu.Unlock()
 	if tr.spilled != 0 {
 		t.Errorf("spilled = %d after the runs, want 0", tr.spilled)
+	}
+}
+
+// New removes the empty cgroup trees a killed tracer left behind, and
+// nothing else: not a tree whose owner lives, not one with a process in it.
+func TestNewRemovesStaleCgroups(t *testing.T) {
+	testenv.RequirePrivileges(t)
+	v2, _, err := findCgroups()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("/proc/sys/kernel/pid_max")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dead := strings.TrimSpace(string(b)) // no pid reaches pid_max
+	mk := func(name string) string {
+		dir := filepath.Join(v2.point, name)
+		if err := os.MkdirAll(filepath.Join(dir, "scope"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { removeTree(dir) })
+		return dir
+	}
+	stale := mk("syscov-" + dead + "-1")
+	alive := mk(fmt.Sprintf("syscov-%d-999", os.Getpid()))
+	busy := mk("syscov-" + dead + "-2")
+	sleeper := exec.Command("sleep", "30")
+	if err := sleeper.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer sleeper.Wait()
+	defer sleeper.Process.Kill()
+	if err := writeFile(filepath.Join(busy, "scope", "cgroup.procs"), strconv.Itoa(sleeper.Process.Pid)); err != nil {
+		t.Fatal(err)
+	}
+
+	newTracer(t, nil)
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("stale empty tree %s not removed (%v)", stale, err)
+	}
+	for _, d := range []string{alive, busy} {
+		if _, err := os.Stat(d); err != nil {
+			t.Errorf("%s removed: %v", d, err)
+		}
 	}
 }

@@ -10,10 +10,12 @@
 
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* contract_on_fail registers a function that CHECK and CHECK_ERR call
@@ -86,6 +88,47 @@ static inline int contract_has_cap(int cap)
 	if (syscall(SYS_capget, &hdr, data) != 0 || cap < 0 || cap >= 64)
 		return 0;
 	return (data[cap / 32].effective >> (cap % 32)) & 1;
+}
+
+/* contract_write_file writes s to path (created 0600, truncated); 0 on
+ * success, -1 on any failure. */
+static inline int contract_write_file(const char *path, const char *s)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	if (fd < 0)
+		return -1;
+	int ok = write(fd, s, strlen(s)) == (ssize_t)strlen(s);
+	close(fd);
+	return ok ? 0 : -1;
+}
+
+/* contract_map_root makes the caller, just moved into a new user
+ * namespace, root there: uid u and gid g of the parent namespace map to 0
+ * (setgroups denied, as an unprivileged mapper must). 0 on success. */
+static inline int contract_map_root(uid_t u, gid_t g)
+{
+	char line[64];
+	snprintf(line, sizeof line, "0 %u 1", u);
+	if (contract_write_file("/proc/self/uid_map", line) != 0 ||
+	    contract_write_file("/proc/self/setgroups", "deny") != 0)
+		return -1;
+	snprintf(line, sizeof line, "0 %u 1", g);
+	return contract_write_file("/proc/self/gid_map", line);
+}
+
+/* contract_in_child runs fn in a forked child (namespaces it unshares stay
+ * there), prints the child's exit status and fails unless it is 0. */
+static inline void contract_in_child(int (*fn)(void))
+{
+	fflush(stdout);
+	pid_t c = fork();
+	CHECK(c >= 0);
+	if (c == 0)
+		_exit(fn());
+	int st;
+	CHECK(waitpid(c, &st, 0) == c);
+	say("child exit status: %d", WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
 }
 
 static inline void contract_pass(void)

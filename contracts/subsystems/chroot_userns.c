@@ -15,16 +15,6 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-static int put(const char *path, const char *s)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	if (fd < 0)
-		return -1;
-	int ok = write(fd, s, strlen(s)) == (ssize_t)strlen(s);
-	close(fd);
-	return ok ? 0 : -1;
-}
-
 static int child(void)
 {
 	if (!contract_has_cap(CAP_SYS_CHROOT)) {
@@ -56,16 +46,8 @@ static int child(void)
 int main(void)
 {
 	CHECK(mkdir("jail", 0755) == 0);
-	CHECK(put("jail/marker", "inside") == 0 && put("outside", "outside") == 0);
-	fflush(stdout);
-	pid_t c = fork();
-	CHECK(c >= 0);
-	if (c == 0)
-		_exit(child());
-	int st;
-	CHECK(waitpid(c, &st, 0) == c);
-	say("child exit status: %d", WIFEXITED(st) ? WEXITSTATUS(st) : -1);
-	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	CHECK(contract_write_file("jail/marker", "inside") == 0 && contract_write_file("outside", "outside") == 0);
+	contract_in_child(child);
 	contract_pass();
 	return 0;
 }

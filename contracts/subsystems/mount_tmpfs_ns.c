@@ -19,32 +19,11 @@
 
 #define TMPFS_MAGIC 0x01021994
 
-static int put(const char *path, const char *s)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	if (fd < 0)
-		return -1;
-	int ok = write(fd, s, strlen(s)) == (ssize_t)strlen(s);
-	close(fd);
-	return ok ? 0 : -1;
-}
-
-/* map makes the caller root of its new user namespace. */
-static int map(uid_t u, gid_t g)
-{
-	char line[64];
-	snprintf(line, sizeof line, "0 %u 1", u);
-	if (put("/proc/self/uid_map", line) != 0 || put("/proc/self/setgroups", "deny") != 0)
-		return -1;
-	snprintf(line, sizeof line, "0 %u 1", g);
-	return put("/proc/self/gid_map", line);
-}
-
 static int child(void)
 {
 	uid_t u = geteuid();
 	gid_t g = getegid();
-	if (unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0 || map(u, g) != 0)
+	if (unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0 || contract_map_root(u, g) != 0)
 		return 10;
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
 		return 11;
@@ -54,7 +33,7 @@ static int child(void)
 	CHECK(statfs("mnt", &sf) == 0);
 	say("statfs of the new mount: %s", sf.f_type == TMPFS_MAGIC ? "TMPFS_MAGIC" : "other");
 	CHECK(sf.f_type == TMPFS_MAGIC);
-	CHECK(put("mnt/inside", "on tmpfs") == 0);
+	CHECK(contract_write_file("mnt/inside", "on tmpfs") == 0);
 	CHECK(umount2("mnt", 0) == 0);
 	say("after umount2 the file is gone: %s", access("mnt/inside", F_OK) != 0 && errno == ENOENT ? "yes" : "no");
 	CHECK(access("mnt/inside", F_OK) != 0 && errno == ENOENT);
@@ -62,10 +41,10 @@ static int child(void)
 	say("umount2 of a directory that is not a mount point: EINVAL");
 
 	CHECK(mount("syscov", "mnt", "tmpfs", 0, "size=64k") == 0);
-	CHECK(put("mnt/a", "kept") == 0);
+	CHECK(contract_write_file("mnt/a", "kept") == 0);
 	CHECK(mount(NULL, "mnt", NULL, MS_REMOUNT | MS_RDONLY, NULL) == 0);
 	errno = 0;
-	CHECK(put("mnt/b", "x") != 0 && errno == EROFS);
+	CHECK(contract_write_file("mnt/b", "x") != 0 && errno == EROFS);
 	say("write after remount read-only: EROFS");
 	int fd = open("mnt/a", O_RDONLY);
 	CHECK(fd >= 0);
@@ -83,15 +62,7 @@ static int child(void)
 
 int main(void)
 {
-	fflush(stdout);
-	pid_t c = fork();
-	CHECK(c >= 0);
-	if (c == 0)
-		_exit(child());
-	int st;
-	CHECK(waitpid(c, &st, 0) == c);
-	say("child exit status: %d", WIFEXITED(st) ? WEXITSTATUS(st) : -1);
-	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	contract_in_child(child);
 	contract_pass();
 	return 0;
 }

@@ -15,31 +15,11 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-static int put(const char *path, const char *s)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	if (fd < 0)
-		return -1;
-	int ok = write(fd, s, strlen(s)) == (ssize_t)strlen(s);
-	close(fd);
-	return ok ? 0 : -1;
-}
-
-static int map(uid_t u, gid_t g)
-{
-	char line[64];
-	snprintf(line, sizeof line, "0 %u 1", u);
-	if (put("/proc/self/uid_map", line) != 0 || put("/proc/self/setgroups", "deny") != 0)
-		return -1;
-	snprintf(line, sizeof line, "0 %u 1", g);
-	return put("/proc/self/gid_map", line);
-}
-
 static int child(void)
 {
 	uid_t u = geteuid();
 	gid_t g = getegid();
-	if (unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0 || map(u, g) != 0)
+	if (unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0 || contract_map_root(u, g) != 0)
 		return 10;
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
 		return 11;
@@ -54,7 +34,7 @@ static int child(void)
 	CHECK(mkdir("newroot", 0700) == 0);
 	CHECK(mount("syscov", "newroot", "tmpfs", 0, "size=64k,mode=0755") == 0);
 	CHECK(mkdir("newroot/old", 0700) == 0);
-	CHECK(put("newroot/marker", "new root") == 0);
+	CHECK(contract_write_file("newroot/marker", "new root") == 0);
 	CHECK_ERR(syscall(SYS_pivot_root, "newroot", "plain/old"), EINVAL);
 	say("put_old outside the new root: EINVAL");
 	CHECK(syscall(SYS_pivot_root, "newroot", "newroot/old") == 0);
@@ -76,15 +56,7 @@ static int child(void)
 
 int main(void)
 {
-	fflush(stdout);
-	pid_t c = fork();
-	CHECK(c >= 0);
-	if (c == 0)
-		_exit(child());
-	int st;
-	CHECK(waitpid(c, &st, 0) == c);
-	say("child exit status: %d", WIFEXITED(st) ? WEXITSTATUS(st) : -1);
-	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	contract_in_child(child);
 	contract_pass();
 	return 0;
 }

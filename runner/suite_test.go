@@ -1,10 +1,13 @@
 package runner
 
 import (
+	"os"
+	"os/exec"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/syscov/syscov/internal/testenv"
 	"github.com/syscov/syscov/result"
 )
 
@@ -130,5 +133,43 @@ func TestBundledSuite(t *testing.T) {
 			}
 			t.Errorf("%s: no %s %s %s in %s", f.label, f.syscall, f.arg, f.want, where)
 		}
+	}
+}
+
+// innerEnv marks the test binary that TestBundledSuiteInChildPIDNamespace
+// starts inside a new PID namespace, so that binary runs the suite rather
+// than starting another namespace.
+const innerEnv = "SYSCOV_TEST_IN_CHILD_PIDNS"
+
+// TestBundledSuiteInChildPIDNamespace runs TestBundledSuite again from
+// inside a fresh PID namespace (with its own /proc) whose session and
+// process-group leaders stay outside it. That is how CI and containers
+// start the suite, and there getsid(0) and getpgrp() return 0: contracts
+// must pass there too, not only when launched from a shell on the host.
+func TestBundledSuiteInChildPIDNamespace(t *testing.T) {
+	if os.Getenv(innerEnv) == "1" {
+		t.Skip("already inside the child PID namespace")
+	}
+	testenv.RequirePrivileges(t)
+	unshare := testenv.RequireTool(t, "unshare", "util-linux")
+	cmd := exec.Command(unshare, "--pid", "--fork", "--mount-proc", "--kill-child",
+		os.Args[0], "-test.run=^TestBundledSuite$", "-test.count=1", "-test.v")
+	cmd.Env = append(os.Environ(), innerEnv+"=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("bundled suite in a child PID namespace: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "--- PASS: TestBundledSuite ") {
+		t.Fatalf("bundled suite in a child PID namespace did not run:\n%s", out)
+	}
+	// The premise: the leaders really are out of sight in there.
+	probe := exec.Command(unshare, "--pid", "--fork", "--mount-proc", "--kill-child",
+		"sh", "-c", `awk '{print $6, $5}' /proc/self/stat`)
+	ids, err := probe.Output()
+	if err != nil {
+		t.Fatalf("probe the child PID namespace: %v", err)
+	}
+	if got := strings.TrimSpace(string(ids)); got != "0 0" {
+		t.Errorf("session and group ids in the child PID namespace = %q, want \"0 0\"", got)
 	}
 }

@@ -5,6 +5,10 @@
  * getsid(pid). getsid of a nonexistent process fails with ESRCH. setpgid moves
  * a second child into its own group. Syscalls: setsid, getsid, getpgid,
  * setpgid, fork, wait4, pipe2.
+ *
+ * getsid(0) is 0, not an error, when the caller's session leader lives in an
+ * ancestor PID namespace (a container whose shell was started from outside),
+ * so the caller's own session id is only compared, never required positive.
  */
 #include "../contract.h"
 #include <sys/wait.h>
@@ -12,7 +16,7 @@
 int main(void)
 {
 	pid_t my_sid = getsid(0);
-	CHECK(my_sid > 0);
+	CHECK(my_sid >= 0);
 	int go[2], done[2];
 	CHECK(pipe(go) == 0 && pipe(done) == 0);
 	pid_t pid = fork();

@@ -56,6 +56,10 @@ type Trace struct {
 	Syscalls   []Syscall    `json:"syscalls"`
 	Unobserved []Unobserved `json:"unobserved"`
 	Overflow   uint64       `json:"overflow"`
+	// Unattributed counts syscall exits whose number the kernel had
+	// replaced with -1 (syscall(-1), a call a ptrace tracer skipped, or an
+	// rt_sigreturn restoring -ENOSYS); they are in no syscall's count.
+	Unattributed uint64 `json:"unattributed,omitempty"`
 }
 
 // Test statuses.
@@ -82,6 +86,8 @@ type Test struct {
 	BuildError string    `json:"build_error,omitempty"` // first lines of compiler output
 	Syscalls   []Syscall `json:"syscalls,omitempty"`
 	Overflow   uint64    `json:"overflow,omitempty"`
+	// Unattributed is as in Trace.
+	Unattributed uint64 `json:"unattributed,omitempty"`
 }
 
 // Run is the syscov.run/v1 document.

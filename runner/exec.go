@@ -120,6 +120,7 @@ func (r *run) exec(ctx context.Context, t *result.Test, bin, name string) error 
 	t.DurationMS = res.Duration.Milliseconds()
 	t.Output = firstLines(out.head(), outputLines)
 	t.Overflow = res.Overflow
+	t.Unattributed = res.Unattributed
 	t.Syscalls = r.tr.Syscalls(res)
 	if res.Exit.Signal != 0 && !res.Exit.TimedOut {
 		t.Signal = unix.SignalName(res.Exit.Signal)

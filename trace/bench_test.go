@@ -46,6 +46,14 @@ func BenchmarkOverhead(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer floor.Close()
+	floor1, err := New(&Options{Floor: true, floorExitOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer floor1.Close()
+	if ours.atEntry {
+		b.Logf("this kernel has no BTF: syscov runs its sys_enter program too")
+	}
 	strace, _ := exec.LookPath("strace")
 	bpftrace, _ := exec.LookPath("bpftrace")
 
@@ -80,7 +88,11 @@ func BenchmarkOverhead(b *testing.B) {
 			return parseElapsed(out.String())
 		}
 	}
-	configs := []config{{"floor (empty programs)", underTracer(floor)}, {"syscov", underTracer(ours)}}
+	configs := []config{
+		{"floor (empty programs)", underTracer(floor)},
+		{"empty sys_exit only", underTracer(floor1)},
+		{"syscov", underTracer(ours)},
+	}
 	if strace != "" {
 		configs = append(configs, config{"strace -f -c", func(args []string) (time.Duration, error) {
 			return timed(exec.Command(strace, append([]string{"-f", "-c", "-o", "/dev/null", bin}, args...)...))
@@ -152,7 +164,7 @@ func BenchmarkOverhead(b *testing.B) {
 		for _, c := range []struct {
 			name string
 			t    *Tracer
-		}{{"nothing attached", nil}, {"floor", floor}, {"syscov", ours}} {
+		}{{"nothing attached", nil}, {"floor", floor}, {"floor1", floor1}, {"syscov", ours}} {
 			ctx, cancel := context.WithCancel(context.Background())
 			spin := exec.CommandContext(ctx, bin, "getppid", "1000000000")
 			done := make(chan error, 1)
@@ -176,10 +188,12 @@ func BenchmarkOverhead(b *testing.B) {
 	}
 	base := float64(median(unrelated["nothing attached"]))
 	fl := float64(median(unrelated["floor"])) / base
+	f1 := float64(median(unrelated["floor1"])) / base
 	us := float64(median(unrelated["syscov"])) / base
 	b.ReportMetric(fl, "x-unrelated-mix-floor")
+	b.ReportMetric(f1, "x-unrelated-mix-floor-exit-only")
 	b.ReportMetric(us, "x-unrelated-mix-syscov")
-	fmt.Fprintf(tw, "unrelated process, mix (another scope traced)\tfloor %.2fx\tsyscov %.2fx\n", fl, us)
+	fmt.Fprintf(tw, "unrelated process, mix (another scope traced)\t%.2fx\t%.2fx\t%.2fx\n", fl, f1, us)
 	tw.Flush()
 	b.Logf("ratios to native (median of %d interleaved rounds; strace at 1/20 size on getppid loops):\n%s", rounds, report.String())
 }

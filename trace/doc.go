@@ -21,6 +21,13 @@
 //     never enter the kernel and are not seen.
 //   - A successful execve/execveat wipes the argument registers, so its
 //     slots are recorded as absent.
+//   - A syscall exit whose number the kernel replaced with -1 and that is
+//     not surely an rt_sigreturn (syscall(-1), a call a ptrace tracer
+//     skipped, an rt_sigreturn restoring -ENOSYS) is counted in
+//     Result.Unattributed, not under any syscall.
+//   - With kernel BTF, only sys_exit and sched_process_exit carry
+//     programs; without it, exit, exit_group and rt_sigreturn are counted
+//     by a second program at sys_enter, which costs more.
 //   - Needs root (CAP_BPF, CAP_PERFMON, CAP_SYS_ADMIN), a kernel with
 //     CONFIG_BPF_SYSCALL, CONFIG_BPF_EVENTS and CONFIG_CGROUPS, and
 //     cgroup v2 mounted (hybrid hosts are fine). Raw tracepoints are

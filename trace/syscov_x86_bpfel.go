@@ -60,19 +60,22 @@ type syscovSysCfg struct {
 //
 // Used for safe lookups in a Collection or CollectionSpec.
 const (
-	syscovMapCflags       = "cflags"
-	syscovMapConfig       = "config"
-	syscovMapCounts       = "counts"
-	syscovMapFast         = "fast"
-	syscovMapOverflow     = "overflow"
-	syscovMapScopeSpill   = "scope_spill"
-	syscovMapScopeTab     = "scope_tab"
-	syscovMapScopes       = "scopes"
-	syscovProgFloorEnter  = "floor_enter"
-	syscovProgFloorExit   = "floor_exit"
-	syscovProgSyscovEnter = "syscov_enter"
-	syscovProgSyscovExit  = "syscov_exit"
-	syscovVarScopeLevel   = "scope_level"
+	syscovMapCflags           = "cflags"
+	syscovMapConfig           = "config"
+	syscovMapCounts           = "counts"
+	syscovMapFast             = "fast"
+	syscovMapOverflow         = "overflow"
+	syscovMapScopeSpill       = "scope_spill"
+	syscovMapScopeTab         = "scope_tab"
+	syscovMapScopes           = "scopes"
+	syscovMapUnattributed     = "unattributed"
+	syscovProgFloorEnter      = "floor_enter"
+	syscovProgFloorExit       = "floor_exit"
+	syscovProgSyscovEnter     = "syscov_enter"
+	syscovProgSyscovExit      = "syscov_exit"
+	syscovProgSyscovExitNobtf = "syscov_exit_nobtf"
+	syscovProgSyscovTaskExit  = "syscov_task_exit"
+	syscovVarScopeLevel       = "scope_level"
 )
 
 // loadSyscov returns the embedded CollectionSpec for syscov.
@@ -117,24 +120,27 @@ type syscovSpecs struct {
 //
 // It can be passed ebpf.CollectionSpec.Assign.
 type syscovProgramSpecs struct {
-	FloorEnter  *ebpf.ProgramSpec `ebpf:"floor_enter"`
-	FloorExit   *ebpf.ProgramSpec `ebpf:"floor_exit"`
-	SyscovEnter *ebpf.ProgramSpec `ebpf:"syscov_enter"`
-	SyscovExit  *ebpf.ProgramSpec `ebpf:"syscov_exit"`
+	FloorEnter      *ebpf.ProgramSpec `ebpf:"floor_enter"`
+	FloorExit       *ebpf.ProgramSpec `ebpf:"floor_exit"`
+	SyscovEnter     *ebpf.ProgramSpec `ebpf:"syscov_enter"`
+	SyscovExit      *ebpf.ProgramSpec `ebpf:"syscov_exit"`
+	SyscovExitNobtf *ebpf.ProgramSpec `ebpf:"syscov_exit_nobtf"`
+	SyscovTaskExit  *ebpf.ProgramSpec `ebpf:"syscov_task_exit"`
 }
 
 // syscovMapSpecs contains maps before they are loaded into the kernel.
 //
 // It can be passed ebpf.CollectionSpec.Assign.
 type syscovMapSpecs struct {
-	Cflags     *ebpf.MapSpec `ebpf:"cflags"`
-	Config     *ebpf.MapSpec `ebpf:"config"`
-	Counts     *ebpf.MapSpec `ebpf:"counts"`
-	Fast       *ebpf.MapSpec `ebpf:"fast"`
-	Overflow   *ebpf.MapSpec `ebpf:"overflow"`
-	ScopeSpill *ebpf.MapSpec `ebpf:"scope_spill"`
-	ScopeTab   *ebpf.MapSpec `ebpf:"scope_tab"`
-	Scopes     *ebpf.MapSpec `ebpf:"scopes"`
+	Cflags       *ebpf.MapSpec `ebpf:"cflags"`
+	Config       *ebpf.MapSpec `ebpf:"config"`
+	Counts       *ebpf.MapSpec `ebpf:"counts"`
+	Fast         *ebpf.MapSpec `ebpf:"fast"`
+	Overflow     *ebpf.MapSpec `ebpf:"overflow"`
+	ScopeSpill   *ebpf.MapSpec `ebpf:"scope_spill"`
+	ScopeTab     *ebpf.MapSpec `ebpf:"scope_tab"`
+	Scopes       *ebpf.MapSpec `ebpf:"scopes"`
+	Unattributed *ebpf.MapSpec `ebpf:"unattributed"`
 }
 
 // syscovVariableSpecs contains global variables before they are loaded into the kernel.
@@ -164,14 +170,15 @@ func (o *syscovObjects) Close() error {
 //
 // It can be passed to loadSyscovObjects or ebpf.CollectionSpec.LoadAndAssign.
 type syscovMaps struct {
-	Cflags     *ebpf.Map `ebpf:"cflags"`
-	Config     *ebpf.Map `ebpf:"config"`
-	Counts     *ebpf.Map `ebpf:"counts"`
-	Fast       *ebpf.Map `ebpf:"fast"`
-	Overflow   *ebpf.Map `ebpf:"overflow"`
-	ScopeSpill *ebpf.Map `ebpf:"scope_spill"`
-	ScopeTab   *ebpf.Map `ebpf:"scope_tab"`
-	Scopes     *ebpf.Map `ebpf:"scopes"`
+	Cflags       *ebpf.Map `ebpf:"cflags"`
+	Config       *ebpf.Map `ebpf:"config"`
+	Counts       *ebpf.Map `ebpf:"counts"`
+	Fast         *ebpf.Map `ebpf:"fast"`
+	Overflow     *ebpf.Map `ebpf:"overflow"`
+	ScopeSpill   *ebpf.Map `ebpf:"scope_spill"`
+	ScopeTab     *ebpf.Map `ebpf:"scope_tab"`
+	Scopes       *ebpf.Map `ebpf:"scopes"`
+	Unattributed *ebpf.Map `ebpf:"unattributed"`
 }
 
 func (m *syscovMaps) Close() error {
@@ -184,6 +191,7 @@ func (m *syscovMaps) Close() error {
 		m.ScopeSpill,
 		m.ScopeTab,
 		m.Scopes,
+		m.Unattributed,
 	)
 }
 
@@ -198,10 +206,12 @@ type syscovVariables struct {
 //
 // It can be passed to loadSyscovObjects or ebpf.CollectionSpec.LoadAndAssign.
 type syscovPrograms struct {
-	FloorEnter  *ebpf.Program `ebpf:"floor_enter"`
-	FloorExit   *ebpf.Program `ebpf:"floor_exit"`
-	SyscovEnter *ebpf.Program `ebpf:"syscov_enter"`
-	SyscovExit  *ebpf.Program `ebpf:"syscov_exit"`
+	FloorEnter      *ebpf.Program `ebpf:"floor_enter"`
+	FloorExit       *ebpf.Program `ebpf:"floor_exit"`
+	SyscovEnter     *ebpf.Program `ebpf:"syscov_enter"`
+	SyscovExit      *ebpf.Program `ebpf:"syscov_exit"`
+	SyscovExitNobtf *ebpf.Program `ebpf:"syscov_exit_nobtf"`
+	SyscovTaskExit  *ebpf.Program `ebpf:"syscov_task_exit"`
 }
 
 func (p *syscovPrograms) Close() error {
@@ -210,6 +220,8 @@ func (p *syscovPrograms) Close() error {
 		p.FloorExit,
 		p.SyscovEnter,
 		p.SyscovExit,
+		p.SyscovExitNobtf,
+		p.SyscovTaskExit,
 	)
 }
 

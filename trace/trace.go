@@ -35,6 +35,15 @@ type Options struct {
 	// run in scopes as usual but nothing is recorded. Benchmarks use it to
 	// measure the cost floor of two raw tracepoint programs.
 	Floor bool
+
+	// noBTF makes New use the programs for kernels without BTF (exit,
+	// exit_group and rt_sigreturn counted at sys_enter), so tests can
+	// check that both variants count the same.
+	noBTF bool
+	// floorExitOnly, with Floor, attaches the empty program to sys_exit
+	// alone: the benchmark's floor for one program, which is what the
+	// tracer runs per syscall on a kernel with BTF.
+	floorExitOnly bool
 }
 
 // x86_64 syscall numbers whose tracing needs special handling (see
@@ -74,12 +83,14 @@ var tracerSeq atomic.Int64
 // concurrent use; Close detaches and frees everything.
 type Tracer struct {
 	opts     Options
-	objs     syscovObjects
-	parent   string // our cgroup v2 directory; scopes are made below it
-	v1pids   string // our cgroup v1 pids directory, "" when not used
-	v1mount  string // where the cgroup v1 pids hierarchy is mounted
-	v2pids   bool   // the pids controller is enabled below parent
-	nestedOK bool   // cgroups made below a scope are traced too
+	maps     syscovMaps
+	progs    []loaded // attached while a scope is traced
+	atEntry  bool     // the variant for kernels without BTF is loaded
+	parent   string   // our cgroup v2 directory; scopes are made below it
+	v1pids   string   // our cgroup v1 pids directory, "" when not used
+	v1mount  string   // where the cgroup v1 pids hierarchy is mounted
+	v2pids   bool     // the pids controller is enabled below parent
+	nestedOK bool     // cgroups made below a scope are traced too
 
 	mu     sync.Mutex
 	active int
@@ -136,11 +147,11 @@ func New(opts *Options) (*Tracer, error) {
 		return nil, err
 	}
 	if err := t.writeConfig(); err != nil {
-		t.objs.Close()
+		t.unload()
 		return nil, err
 	}
 	if err := os.Mkdir(t.parent, 0o755); err != nil {
-		t.objs.Close()
+		t.unload()
 		return nil, fmt.Errorf("create cgroup %s: %w", t.parent, err)
 	}
 	// Enable the pids controller for our scopes where cgroup v2 offers it;
@@ -198,31 +209,126 @@ func checkSpec(s Spec) error {
 	return nil
 }
 
-// load loads the collection, explaining the usual failures in one sentence.
+// A program and where it attaches: a raw tracepoint by name, or the BTF
+// tracepoint named in its section (tp_btf/...).
+type program struct {
+	name string // in the BPF object
+	raw  string // raw tracepoint, "" for a tp_btf program
+}
+
+type loaded struct {
+	program
+	prog *ebpf.Program
+}
+
+// The program sets New chooses from, in order of preference (see the top
+// of bpf/syscov.c): with kernel BTF, nothing runs at sys_enter; without
+// it, a sys_enter program counts exit, exit_group and rt_sigreturn.
+var (
+	btfPrograms = []program{
+		{name: syscovProgSyscovExit, raw: "sys_exit"},
+		{name: syscovProgSyscovTaskExit},
+	}
+	noBTFPrograms = []program{
+		{name: syscovProgSyscovExitNobtf, raw: "sys_exit"},
+		{name: syscovProgSyscovEnter, raw: "sys_enter"},
+	}
+	floorPrograms = []program{
+		{name: syscovProgFloorExit, raw: "sys_exit"},
+		{name: syscovProgFloorEnter, raw: "sys_enter"},
+	}
+)
+
+// load loads the maps and one set of programs, explaining the usual
+// failures in one sentence.
 func (t *Tracer) load(level uint32) error {
 	spec, err := loadSyscov()
 	if err != nil {
 		return fmt.Errorf("load embedded BPF object: %w", err)
 	}
 	spec.Maps[syscovMapCounts].MaxEntries = uint32(t.opts.MaxEntries)
-	t.nestedOK = true
-	if err := spec.Variables[syscovVarScopeLevel].Set(level); err != nil {
+	sets := [][]program{btfPrograms, noBTFPrograms}
+	switch {
+	case t.opts.Floor && t.opts.floorExitOnly:
+		sets = [][]program{floorPrograms[:1]}
+	case t.opts.Floor:
+		sets = [][]program{floorPrograms}
+	case t.opts.noBTF:
+		sets = [][]program{noBTFPrograms}
+	}
+	for _, set := range sets {
+		t.nestedOK = true
+		err = t.loadSet(spec, set, level)
+		if err != nil && (errors.Is(err, ebpf.ErrNotSupported) || isUnknownHelper(err)) {
+			// Older kernels lack bpf_get_current_ancestor_cgroup_id for
+			// tracing programs: match the scope's own cgroup instead.
+			t.nestedOK = false
+			err = t.loadSet(spec, set, 0)
+		}
+		if err == nil {
+			t.atEntry = set[0].name == syscovProgSyscovExitNobtf
+			return nil
+		}
+	}
+	return explainLoad(err)
+}
+
+// loadSet loads the maps and the named programs. A tp_btf program is
+// attached and detached once, so a kernel that loads it but cannot attach
+// it makes New choose the next set rather than fail at the first Run.
+func (t *Tracer) loadSet(spec *ebpf.CollectionSpec, set []program, level uint32) error {
+	s := spec.Copy()
+	for name := range s.Programs {
+		if !slices.ContainsFunc(set, func(p program) bool { return p.name == name }) {
+			delete(s.Programs, name)
+		}
+	}
+	if err := s.Variables[syscovVarScopeLevel].Set(level); err != nil {
 		return fmt.Errorf("set scope level: %w", err)
 	}
-	err = spec.LoadAndAssign(&t.objs, nil)
-	if err != nil && (errors.Is(err, ebpf.ErrNotSupported) || isUnknownHelper(err)) {
-		// Older kernels lack bpf_get_current_ancestor_cgroup_id for
-		// tracing programs: match the scope's own cgroup instead.
-		t.nestedOK = false
-		if err2 := spec.Variables[syscovVarScopeLevel].Set(uint32(0)); err2 != nil {
-			return fmt.Errorf("set scope level: %w", err2)
-		}
-		err = spec.LoadAndAssign(&t.objs, nil)
-	}
+	coll, err := ebpf.NewCollection(s)
 	if err != nil {
-		return explainLoad(err)
+		return err
 	}
+	defer coll.Close()
+	var progs []loaded
+	closeProgs := func() {
+		for _, p := range progs {
+			p.prog.Close()
+		}
+	}
+	for _, p := range set {
+		prog := coll.DetachProgram(p.name)
+		if prog == nil {
+			closeProgs()
+			return fmt.Errorf("program %s is missing from the BPF object", p.name)
+		}
+		progs = append(progs, loaded{p, prog})
+		if p.raw == "" {
+			l, err := link.AttachTracing(link.TracingOptions{Program: prog})
+			if err != nil {
+				closeProgs()
+				return fmt.Errorf("attach %s: %w", p.name, err)
+			}
+			l.Close()
+		}
+	}
+	if err := coll.Assign(&t.maps); err != nil {
+		closeProgs()
+		return fmt.Errorf("assign BPF maps: %w", err)
+	}
+	t.progs = progs
 	return nil
+}
+
+// unload closes the programs and maps.
+func (t *Tracer) unload() error {
+	errs := []error{t.maps.Close()}
+	for _, p := range t.progs {
+		errs = append(errs, p.prog.Close())
+	}
+	t.progs = nil
+	return errors.Join(errs...)
 }
 
 func isUnknownHelper(err error) bool {
@@ -261,8 +367,10 @@ func (t *Tracer) writeConfig() error {
 		}
 		return c
 	}
-	for _, nr := range []int{nrExit, nrExitGroup, nrRtSigreturn} {
-		get(nr).Flags |= cfgAtEntry
+	if t.atEntry {
+		for _, nr := range []int{nrExit, nrExitGroup, nrRtSigreturn} {
+			get(nr).Flags |= cfgAtEntry
+		}
 	}
 	for _, nr := range []int{nrFork, nrVfork, nrClone, nrClone3} {
 		get(nr).Flags |= cfgFork
@@ -293,10 +401,10 @@ func (t *Tracer) writeConfig() error {
 		}
 	}
 	for nr, c := range cfgs {
-		if err := t.objs.Config.Put(uint32(nr), c); err != nil {
+		if err := t.maps.Config.Put(uint32(nr), c); err != nil {
 			return fmt.Errorf("write syscall config %d: %w", nr, err)
 		}
-		if err := t.objs.Cflags.Put(uint32(nr), c.Flags|c.N<<8); err != nil {
+		if err := t.maps.Cflags.Put(uint32(nr), c.Flags|c.N<<8); err != nil {
 			return fmt.Errorf("write syscall flags %d: %w", nr, err)
 		}
 	}
@@ -310,17 +418,17 @@ func (t *Tracer) register(id uint64, st syscovScopeState) error {
 	defer t.mu.Unlock()
 	idx := uint32(id % scopeTab)
 	if t.tab[idx] == 0 {
-		if err := t.objs.ScopeTab.Put(idx, syscovScopeEnt{Id: id, St: st}); err != nil {
+		if err := t.maps.ScopeTab.Put(idx, syscovScopeEnt{Id: id, St: st}); err != nil {
 			return fmt.Errorf("register scope: %w", err)
 		}
 		t.tab[idx] = id
 		return nil
 	}
-	if err := t.objs.Scopes.Put(id, st); err != nil {
+	if err := t.maps.Scopes.Put(id, st); err != nil {
 		return fmt.Errorf("register scope: %w", err)
 	}
 	t.spilled++
-	if err := t.objs.ScopeSpill.Put(uint32(0), t.spilled); err != nil {
+	if err := t.maps.ScopeSpill.Put(uint32(0), t.spilled); err != nil {
 		return fmt.Errorf("register scope: %w", err)
 	}
 	return nil
@@ -333,24 +441,24 @@ func (t *Tracer) unregister(id uint64) (syscovScopeState, error) {
 	idx := uint32(id % scopeTab)
 	if t.tab[idx] == id {
 		var e syscovScopeEnt
-		if err := t.objs.ScopeTab.Lookup(idx, &e); err != nil {
+		if err := t.maps.ScopeTab.Lookup(idx, &e); err != nil {
 			return e.St, fmt.Errorf("read scope state: %w", err)
 		}
 		t.tab[idx] = 0
-		if err := t.objs.ScopeTab.Put(idx, syscovScopeEnt{}); err != nil {
+		if err := t.maps.ScopeTab.Put(idx, syscovScopeEnt{}); err != nil {
 			return e.St, fmt.Errorf("unregister scope: %w", err)
 		}
 		return e.St, nil
 	}
 	var st syscovScopeState
-	if err := t.objs.Scopes.Lookup(id, &st); err != nil {
+	if err := t.maps.Scopes.Lookup(id, &st); err != nil {
 		return st, fmt.Errorf("read scope state: %w", err)
 	}
-	if err := t.objs.Scopes.Delete(id); err != nil {
+	if err := t.maps.Scopes.Delete(id); err != nil {
 		return st, fmt.Errorf("unregister scope: %w", err)
 	}
 	t.spilled--
-	if err := t.objs.ScopeSpill.Put(uint32(0), t.spilled); err != nil {
+	if err := t.maps.ScopeSpill.Put(uint32(0), t.spilled); err != nil {
 		return st, fmt.Errorf("unregister scope: %w", err)
 	}
 	return st, nil
@@ -370,7 +478,7 @@ func (t *Tracer) Close() error {
 		errs = append(errs, l.Close())
 	}
 	t.links = nil
-	errs = append(errs, t.objs.Close())
+	errs = append(errs, t.unload())
 	if t.parent != "" {
 		errs = append(errs, removeTree(t.parent))
 	}
@@ -399,21 +507,22 @@ func (t *Tracer) acquire() (int, int, error) {
 		return 0, 0, fmt.Errorf("too many concurrent scopes (max %d)", maxScopes)
 	}
 	if t.active == 0 {
-		exitProg, enterProg := t.objs.SyscovExit, t.objs.SyscovEnter
-		if t.opts.Floor {
-			exitProg, enterProg = t.objs.FloorExit, t.objs.FloorEnter
-		}
-		for _, a := range []struct {
-			name string
-			prog *ebpf.Program
-		}{{"sys_exit", exitProg}, {"sys_enter", enterProg}} {
-			l, err := link.AttachRawTracepoint(link.RawTracepointOptions{Name: a.name, Program: a.prog})
+		for _, p := range t.progs {
+			var l link.Link
+			var err error
+			what := "raw tracepoint " + p.raw + " (needs CONFIG_BPF_EVENTS)"
+			if p.raw != "" {
+				l, err = link.AttachRawTracepoint(link.RawTracepointOptions{Name: p.raw, Program: p.prog})
+			} else {
+				what = "BTF tracepoint program " + p.name
+				l, err = link.AttachTracing(link.TracingOptions{Program: p.prog})
+			}
 			if err != nil {
 				for _, l := range t.links {
 					l.Close()
 				}
 				t.links = nil
-				return 0, 0, fmt.Errorf("attach raw tracepoint %s (needs CONFIG_BPF_EVENTS): %w", a.name, err)
+				return 0, 0, fmt.Errorf("attach %s: %w", what, err)
 			}
 			t.links = append(t.links, l)
 		}
@@ -471,7 +580,7 @@ func (t *Tracer) Run(ctx context.Context, cmd *exec.Cmd, opts *RunOptions) (res 
 		}
 	}()
 	// Counters of this slot start from zero.
-	if err := t.resetOverflow(slot); err != nil {
+	if err := t.resetCounters(slot); err != nil {
 		return nil, err
 	}
 	if ro.SkipExecs < 0 {
@@ -572,7 +681,7 @@ func (t *Tracer) drain(slot int, res *Result) error {
 	var keys []syscovKey
 	var k syscovKey
 	var vals []uint64
-	it := t.objs.Counts.Iterate()
+	it := t.maps.Counts.Iterate()
 	for it.Next(&k, &vals) {
 		if int(k.Scope) == slot {
 			keys = append(keys, k)
@@ -582,21 +691,21 @@ func (t *Tracer) drain(slot int, res *Result) error {
 		return fmt.Errorf("read counts: %w", err)
 	}
 	for _, k := range keys {
-		if err := t.objs.Counts.Lookup(k, &vals); err != nil {
+		if err := t.maps.Counts.Lookup(k, &vals); err != nil {
 			return fmt.Errorf("read count: %w", err)
 		}
 		var sum uint64
 		for _, v := range vals {
 			sum += v
 		}
-		if err := t.objs.Counts.Delete(k); err != nil {
+		if err := t.maps.Counts.Delete(k); err != nil {
 			return fmt.Errorf("delete count: %w", err)
 		}
 		if sum == 0 {
 			continue
 		}
 		res.Counts = append(res.Counts, Count{
-			Nr: int(k.Nr), Errno: int(k.Err), Values: k.V, Absent: uint8(k.Absent), Count: sum,
+			Nr: int(int32(k.Nr)), Errno: int(k.Err), Values: k.V, Absent: uint8(k.Absent), Count: sum,
 		})
 	}
 	if slot < fastScopes {
@@ -604,7 +713,7 @@ func (t *Tracer) drain(slot int, res *Result) error {
 		zero := make([]uint64, ebpf.MustPossibleCPU())
 		for nr := 0; nr < fastNr; nr++ {
 			idx := uint32(slot*fastNr + nr)
-			if err := t.objs.Fast.Lookup(idx, &vals); err != nil {
+			if err := t.maps.Fast.Lookup(idx, &vals); err != nil {
 				return fmt.Errorf("read count: %w", err)
 			}
 			var sum uint64
@@ -614,7 +723,7 @@ func (t *Tracer) drain(slot int, res *Result) error {
 			if sum == 0 {
 				continue
 			}
-			if err := t.objs.Fast.Put(idx, zero); err != nil {
+			if err := t.maps.Fast.Put(idx, zero); err != nil {
 				return fmt.Errorf("reset count: %w", err)
 			}
 			res.Counts = append(res.Counts, Count{Nr: nr, Absent: 1<<MaxSlots - 1, Count: sum})
@@ -623,20 +732,28 @@ func (t *Tracer) drain(slot int, res *Result) error {
 	}
 	sort.Slice(res.Counts, func(i, j int) bool { return res.Counts[i].less(&res.Counts[j]) })
 
-	var of []uint64
-	if err := t.objs.Overflow.Lookup(uint32(slot), &of); err != nil {
-		return fmt.Errorf("read overflow counter: %w", err)
-	}
-	for _, v := range of {
-		res.Overflow += v
+	for _, c := range []struct {
+		m   *ebpf.Map
+		dst *uint64
+	}{{t.maps.Overflow, &res.Overflow}, {t.maps.Unattributed, &res.Unattributed}} {
+		var per []uint64
+		if err := c.m.Lookup(uint32(slot), &per); err != nil {
+			return fmt.Errorf("read %s counter: %w", c.m, err)
+		}
+		for _, v := range per {
+			*c.dst += v
+		}
 	}
 	return nil
 }
 
-func (t *Tracer) resetOverflow(slot int) error {
+// resetCounters zeroes the slot's overflow and unattributed counters.
+func (t *Tracer) resetCounters(slot int) error {
 	zero := make([]uint64, ebpf.MustPossibleCPU())
-	if err := t.objs.Overflow.Put(uint32(slot), zero); err != nil {
-		return fmt.Errorf("reset overflow counter: %w", err)
+	for _, m := range []*ebpf.Map{t.maps.Overflow, t.maps.Unattributed} {
+		if err := m.Put(uint32(slot), zero); err != nil {
+			return fmt.Errorf("reset %s counter: %w", m, err)
+		}
 	}
 	return nil
 }

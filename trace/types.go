@@ -68,7 +68,13 @@ type Result struct {
 	// Overflow counts events that could not be aggregated because a map
 	// was full. Non-zero means every count of this run is a lower bound.
 	Overflow uint64
-	Exit     ExitStatus
+	// Unattributed counts syscall exits whose number the kernel had
+	// replaced with -1 and that cannot be told apart: syscall(-1), a call a
+	// ptrace tracer skipped, or an rt_sigreturn that restored a -ENOSYS
+	// result. They are in no Count; non-zero means rt_sigreturn may be
+	// undercounted by up to this many.
+	Unattributed uint64
+	Exit         ExitStatus
 	// Spec is the slot layout the counts were recorded with.
 	Spec     Spec
 	Duration time.Duration

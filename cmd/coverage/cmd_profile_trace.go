@@ -105,6 +105,9 @@ func runProfileTrace(ctx context.Context, e *env, args []string) error {
 	if res.Overflow != 0 {
 		fmt.Fprintf(e.stderr, "coverage profile trace: warning: the tracer's map was full, %d events were lost: counts are lower bounds and syscalls may be missing\n", res.Overflow)
 	}
+	if res.Unattributed != 0 {
+		fmt.Fprintf(e.stderr, "coverage profile trace: note: %d syscall exits carried the number -1 (syscall(-1), calls a ptrace tracer skipped, or rt_sigreturn restoring ENOSYS) and are in no syscall's count\n", res.Unattributed)
+	}
 	if res.Exit.TimedOut {
 		return fmt.Errorf("interrupted: %s was killed (the profile holds what it did until then)", argv[0])
 	}

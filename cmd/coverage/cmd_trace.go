@@ -73,6 +73,8 @@ func runTrace(ctx context.Context, e *env, args []string) error {
 		Syscalls:   tr.Syscalls(res),
 		Unobserved: tracefmt.Unobserved(),
 		Overflow:   res.Overflow,
+
+		Unattributed: res.Unattributed,
 	}
 	doc.Arch = string(systab.X86_64)
 

@@ -80,6 +80,44 @@ func TestTraceEndToEnd(t *testing.T) {
 	}
 }
 
+// TestTraceReportsUnattributed checks that exits carrying the number -1
+// reach both outputs, and that rt_sigreturn is still counted exactly
+// (trace/testdata/exits.c: 9 handled signals, 3 syscall(-1)).
+func TestTraceReportsUnattributed(t *testing.T) {
+	testenv.RequirePrivileges(t)
+	cc := testenv.RequireTool(t, "musl-gcc", "musl-tools")
+	bin := filepath.Join(t.TempDir(), "exits")
+	if b, err := exec.Command(cc, "-static", "-O1", "-pthread", "-o", bin, "../../trace/testdata/exits.c").CombinedOutput(); err != nil {
+		t.Fatalf("musl-gcc: %v\n%s", err, b)
+	}
+	for _, format := range []string{"json", "text"} {
+		var stdout, stderr bytes.Buffer
+		code := run(context.Background(), &env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr},
+			[]string{"trace", "--format", format, "--", bin})
+		if code != 0 {
+			t.Fatalf("%s: exit %d; stderr %s", format, code, stderr.String())
+		}
+		if format == "text" {
+			if want := "NOTE: 3 syscall exits carried the number -1"; !strings.Contains(stdout.String(), want) {
+				t.Errorf("text output lacks %q:\n%s", want, stdout.String())
+			}
+			continue
+		}
+		var doc result.Trace
+		if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+			t.Fatalf("decode: %v\n%s", err, stdout.String())
+		}
+		if doc.Unattributed != 3 {
+			t.Errorf("unattributed = %d, want 3", doc.Unattributed)
+		}
+		for _, s := range doc.Syscalls {
+			if s.Name == "rt_sigreturn" && s.Count != 9 {
+				t.Errorf("rt_sigreturn = %d, want 9", s.Count)
+			}
+		}
+	}
+}
+
 // TestTracePassesExitStatus checks that the traced command's status is
 // coverage's own.
 func TestTracePassesExitStatus(t *testing.T) {

@@ -48,3 +48,16 @@ func RequireTool(t testing.TB, name, pkg string) string {
 	}
 	return p
 }
+
+// KernelBTF is where the running kernel exposes its BTF.
+const KernelBTF = "/sys/kernel/btf/vmlinux"
+
+// RequireKernelBTF skips (or fails under SYSCOV_REQUIRE_PRIVILEGED=1)
+// unless the kernel exposes its BTF, which the tracer's preferred programs
+// (tp_btf, CO-RE) need.
+func RequireKernelBTF(t testing.TB) {
+	t.Helper()
+	if _, err := os.Stat(KernelBTF); err != nil {
+		skipOrFail(t, "requires kernel BTF (CONFIG_DEBUG_INFO_BTF=y, %s): %v", KernelBTF, err)
+	}
+}

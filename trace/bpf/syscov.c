@@ -18,12 +18,26 @@
 //  * One program does the counting, at raw_syscalls:sys_exit. It reads the
 //    syscall number and arguments from pt_regs and the result from the
 //    tracepoint, so no hash map pairs sys_enter with sys_exit (the pairing
-//    is what makes bpftrace slow). The exceptions are handled from the
-//    per-syscall configuration that user space writes:
-//      - exit, exit_group never return and rt_sigreturn replaces the
-//        registers (orig_ax becomes -1): these are counted at sys_enter
-//        (CFG_AT_ENTRY) by a program that returns at once for every other
-//        syscall;
+//    is what makes bpftrace slow), and nothing is attached to sys_enter:
+//    an empty program there alone costs about a third of a getppid call.
+//    The exceptions:
+//      - exit and exit_group never return. They are counted when the task
+//        dies, at tp_btf/sched_process_exit, from the syscall number still
+//        in its saved registers (orig_ax). A task that dies from a signal,
+//        including the threads an exit_group takes down with it, has
+//        PF_SIGNALED set or a signal in its exit code, and is not counted.
+//        Such a task can still hold 60 or 231 in orig_ax (a device
+//        interrupt's vector), so the flags check is needed.
+//      - rt_sigreturn replaces the registers and sets orig_ax to -1; so do
+//        syscall(-1) (which always returns -ENOSYS) and a ptrace tracer
+//        skipping a call. An exit with orig_ax -1 is therefore counted as
+//        rt_sigreturn only when the task is not ptraced and the result is
+//        not -ENOSYS; otherwise it goes to the scope's unattributed
+//        counter, which user space reports: never a guess.
+//      - without kernel BTF (no tp_btf, no CO-RE), exit, exit_group and
+//        rt_sigreturn are counted at sys_enter instead (CFG_AT_ENTRY) by a
+//        program that returns at once for every other syscall; there an
+//        entry with number -1 is the unattributed case.
 //      - the child side of fork, vfork, clone and clone3 also passes
 //        sys_exit, with a return value of 0: skipped (CFG_FORK);
 //      - a successful execve/execveat wipes the argument registers: its
@@ -36,15 +50,27 @@
 //    a failed insert (map full) increments a per-scope overflow counter
 //    that user space reports.
 //
-//  * Both programs return 0: a non-zero return makes the perf side slower.
+//  * Every program returns 0: a non-zero return makes the perf side slower.
 
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
+#include <bpf/bpf_core_read.h>
 
 #define MAX_SLOTS 3
 #define MAX_NR 1024
 #define MAX_SCOPES 1024
 #define MAX_WHEN 4
+
+#define NR_RT_SIGRETURN 15
+#define NR_EXIT 60
+#define NR_EXIT_GROUP 231
+#define ENOSYS 38
+
+// task_struct.flags bits (include/linux/sched.h), stable for many years.
+#define PF_IO_WORKER 0x00000010
+#define PF_SIGNALED 0x00000400
+#define PF_USER_WORKER 0x00004000
+#define PF_KTHREAD 0x00200000
 
 #define CFG_AT_ENTRY 1
 #define CFG_FORK 2
@@ -152,6 +178,16 @@ struct {
 	__type(value, __u64);
 } overflow SEC(".maps");
 
+// Syscall exits per scope whose number the kernel had replaced with -1
+// and that cannot be told apart: syscall(-1), a call a ptrace tracer
+// skipped, or an rt_sigreturn that restored a -ENOSYS result.
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, MAX_SCOPES);
+	__type(key, __u32);
+	__type(value, __u64);
+} unattributed SEC(".maps");
+
 // The fast path: successful calls of syscalls without slots, for the first
 // FAST_SCOPES scope slots and numbers below FAST_NR, are counted in an
 // array indexed by slot*FAST_NR+nr. An array lookup is inlined by the
@@ -177,6 +213,26 @@ struct pt_regs_head {
 struct regs {
 	__u64 r10, r9, r8, ax, cx, dx, si, di;
 };
+
+// The kernel fields read through CO-RE (relocated against the running
+// kernel's BTF at load time); only the programs for kernels with BTF use
+// them.
+struct task_struct___syscov {
+	unsigned int flags;
+	unsigned int ptrace;
+	int exit_code;
+} __attribute__((preserve_access_index));
+
+struct pt_regs___syscov {
+	unsigned long orig_ax;
+} __attribute__((preserve_access_index));
+
+static __always_inline void bump(void *map, __u32 slot)
+{
+	__u64 *c = bpf_map_lookup_elem(map, &slot);
+	if (c)
+		__sync_fetch_and_add(c, 1);
+}
 
 static __always_inline struct scope_state *current_scope(void)
 {
@@ -287,13 +343,13 @@ static __always_inline void record(__u32 slot, __u32 nr, long ret, struct pt_reg
 		__sync_fetch_and_add(cnt, 1);
 		return;
 	}
-	__u64 *of = bpf_map_lookup_elem(&overflow, &slot);
-	if (of)
-		__sync_fetch_and_add(of, 1);
+	bump(&overflow, slot);
 }
 
-SEC("raw_tracepoint/sys_exit")
-int syscov_exit(struct bpf_raw_tracepoint_args *ctx)
+// on_exit is the sys_exit program; at_entry selects the variant for
+// kernels without BTF, where exit, exit_group and rt_sigreturn are
+// counted at sys_enter.
+static __always_inline int on_exit(struct bpf_raw_tracepoint_args *ctx, const int at_entry)
 {
 	struct scope_state *st = current_scope();
 	if (!st)
@@ -304,8 +360,18 @@ int syscov_exit(struct bpf_raw_tracepoint_args *ctx)
 	if (bpf_probe_read_kernel(&nr, sizeof(nr), &regs->orig_ax))
 		return 0;
 	long ret = (long)ctx->args[1];
-	if (nr < 0)
-		return 0; // rt_sigreturn restored the registers; counted at entry
+	if (nr == -1) {
+		if (!st->armed)
+			return 0;
+		if (at_entry)
+			return 0; // counted at entry, as rt_sigreturn or unattributed
+		struct task_struct___syscov *task = (void *)bpf_get_current_task();
+		if (ret != -ENOSYS && !BPF_CORE_READ(task, ptrace))
+			record(st->slot, NR_RT_SIGRETURN, 0, regs, 0, 1);
+		else
+			bump(&unattributed, st->slot);
+		return 0;
+	}
 
 	__u32 nr32 = nr;
 	__u32 *cf = bpf_map_lookup_elem(&cflags, &nr32);
@@ -328,13 +394,55 @@ int syscov_exit(struct bpf_raw_tracepoint_args *ctx)
 	return 0;
 }
 
+SEC("raw_tracepoint/sys_exit")
+int syscov_exit(struct bpf_raw_tracepoint_args *ctx)
+{
+	return on_exit(ctx, 0);
+}
+
+// exit and exit_group, counted when the task dies (see the top comment).
+SEC("tp_btf/sched_process_exit")
+int syscov_task_exit(__u64 *ctx)
+{
+	struct scope_state *st = current_scope();
+	if (!st || !st->armed)
+		return 0;
+	struct task_struct___syscov *task = (void *)bpf_get_current_task_btf();
+	if (BPF_CORE_READ(task, flags) & (PF_SIGNALED | PF_KTHREAD | PF_IO_WORKER | PF_USER_WORKER))
+		return 0;
+	if (BPF_CORE_READ(task, exit_code) & 0x7f)
+		return 0; // killed by a signal
+	struct pt_regs___syscov *regs = (void *)bpf_task_pt_regs((void *)task);
+	long nr = BPF_CORE_READ(regs, orig_ax);
+	if (nr != NR_EXIT && nr != NR_EXIT_GROUP)
+		return 0;
+	__u32 nr32 = nr;
+	__u32 *cf = bpf_map_lookup_elem(&cflags, &nr32);
+	record(st->slot, nr32, 0, (void *)regs, cf ? (*cf >> 8) & 0xff : 0, 0);
+	return 0;
+}
+
+// The variant pair for kernels without BTF.
+SEC("raw_tracepoint/sys_exit")
+int syscov_exit_nobtf(struct bpf_raw_tracepoint_args *ctx)
+{
+	return on_exit(ctx, 1);
+}
+
 SEC("raw_tracepoint/sys_enter")
 int syscov_enter(struct bpf_raw_tracepoint_args *ctx)
 {
 	__u32 nr32 = (__u32)ctx->args[1];
 	__u32 *cf = bpf_map_lookup_elem(&cflags, &nr32);
-	if (!cf || !(*cf & CFG_AT_ENTRY))
+	if (!cf || !(*cf & CFG_AT_ENTRY)) {
+		if (nr32 != (__u32)-1)
+			return 0;
+		// syscall(-1), or a call a ptrace tracer skipped.
+		struct scope_state *st = current_scope();
+		if (st && st->armed)
+			bump(&unattributed, st->slot);
 		return 0;
+	}
 	struct scope_state *st = current_scope();
 	if (!st || !st->armed)
 		return 0;

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,17 +18,19 @@ import (
 )
 
 // BenchmarkOverhead measures what tracing costs, as ratios to the native
-// run of the same workload, all measured in one interleaved run (rounds
-// alternate the configurations, medians are compared), because these
-// machines are too noisy for absolute times. Run it with
+// run of the same workload, all measured in one interleaved run, because
+// these machines are too noisy for absolute times: each traced run is
+// followed by a native run of the same workload, and a cell is the median
+// over the rounds of those pairs' ratios, so a drift in the machine's
+// speed between rounds cancels out. Run it with
 //
 //	make bench   (go test -run '^$' -bench Overhead -benchtime 1x ./trace)
 //
-// SYSCOV_BENCH_ROUNDS sets the rounds (default 5). Each workload times
+// SYSCOV_BENCH_ROUNDS sets the rounds (default 11). Each workload times
 // itself through the vDSO, so tracer start-up is not counted.
 func BenchmarkOverhead(b *testing.B) {
 	testenv.RequirePrivileges(b)
-	rounds := 5
+	rounds := 11
 	if s := os.Getenv("SYSCOV_BENCH_ROUNDS"); s != "" {
 		if n, err := strconv.Atoi(s); err == nil && n > 0 {
 			rounds = n
@@ -122,7 +124,7 @@ func BenchmarkOverhead(b *testing.B) {
 	tw := tabwriter.NewWriter(&report, 2, 8, 2, ' ', 0)
 	fmt.Fprintf(tw, "workload\t%s\n", joinNames(configs, func(c config) string { return c.name }))
 	for _, w := range workloads {
-		samples := map[string][]time.Duration{}
+		ratios := map[string][]float64{}
 		for r := 0; r < rounds; r++ {
 			for _, c := range configs {
 				args := w.args
@@ -133,49 +135,51 @@ func BenchmarkOverhead(b *testing.B) {
 				if err != nil {
 					b.Fatalf("%s / %s: %v", w.name, c.name, err)
 				}
-				samples[c.name] = append(samples[c.name], d)
 				// Native is measured right after each traced run.
-				d, err = native(args)
+				n, err := native(args)
 				if err != nil {
 					b.Fatalf("%s / native: %v", w.name, err)
 				}
-				samples["native "+strings.Join(args, " ")] = append(samples["native "+strings.Join(args, " ")], d)
+				ratios[c.name] = append(ratios[c.name], float64(d)/float64(n))
 			}
 		}
 		var cells []string
 		for _, c := range configs {
-			args := w.args
-			if c.name == "strace -f -c" && w.straceArgs != nil {
-				args = w.straceArgs
-			}
-			ratio := float64(median(samples[c.name])) / float64(median(samples["native "+strings.Join(args, " ")]))
+			ratio := median(ratios[c.name])
 			cells = append(cells, fmt.Sprintf("%.2fx", ratio))
 			b.ReportMetric(ratio, metricName(w.name, c.name))
 		}
 		fmt.Fprintf(tw, "%s\t%s\n", w.name, strings.Join(cells, "\t"))
 	}
 
-	// An unrelated process runs the mix while a scope is traced: the
-	// programs fire for it too. A spinner keeps the other core equally busy
-	// in every configuration (natively when nothing is attached).
-	unrelated := map[string][]time.Duration{}
+	// An unrelated process runs the mix while another scope is traced: the
+	// programs fire for its syscalls too. The traced scope holds a process
+	// that only sleeps, so the other core is idle in every configuration
+	// and the difference is what the programs cost the unrelated process
+	// (a busy traced process would also slow it through the shared core).
+	unrelated := map[string][]float64{}
 	mix := []string{"mix", "20000"}
+	sleeper := testenv.RequireTool(b, "sleep", "coreutils")
 	for r := 0; r < rounds; r++ {
+		base, err := native(mix)
+		if err != nil {
+			b.Fatal(err)
+		}
 		for _, c := range []struct {
 			name string
 			t    *Tracer
-		}{{"nothing attached", nil}, {"floor", floor}, {"floor1", floor1}, {"syscov", ours}} {
+		}{{"floor", floor}, {"floor1", floor1}, {"syscov", ours}} {
 			ctx, cancel := context.WithCancel(context.Background())
-			spin := exec.CommandContext(ctx, bin, "getppid", "1000000000")
+			attached := make(chan struct{})
 			done := make(chan error, 1)
-			if c.t == nil {
-				if err := spin.Start(); err != nil {
-					b.Fatal(err)
-				}
-				go func() { done <- spin.Wait() }()
-			} else {
-				go func() { _, err := c.t.Run(ctx, spin, nil); done <- err }()
-				time.Sleep(50 * time.Millisecond) // let the scope attach
+			go func() {
+				_, err := c.t.Run(ctx, exec.Command(sleeper, "3600"), &RunOptions{started: attached})
+				done <- err
+			}()
+			select {
+			case <-attached:
+			case err := <-done:
+				b.Fatalf("%s: %v", c.name, err)
 			}
 			d, err := native(mix)
 			cancel()
@@ -183,19 +187,16 @@ func BenchmarkOverhead(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			unrelated[c.name] = append(unrelated[c.name], d)
+			unrelated[c.name] = append(unrelated[c.name], float64(d)/float64(base))
 		}
 	}
-	base := float64(median(unrelated["nothing attached"]))
-	fl := float64(median(unrelated["floor"])) / base
-	f1 := float64(median(unrelated["floor1"])) / base
-	us := float64(median(unrelated["syscov"])) / base
+	fl, f1, us := median(unrelated["floor"]), median(unrelated["floor1"]), median(unrelated["syscov"])
 	b.ReportMetric(fl, "x-unrelated-mix-floor")
 	b.ReportMetric(f1, "x-unrelated-mix-floor-exit-only")
 	b.ReportMetric(us, "x-unrelated-mix-syscov")
 	fmt.Fprintf(tw, "unrelated process, mix (another scope traced)\t%.2fx\t%.2fx\t%.2fx\n", fl, f1, us)
 	tw.Flush()
-	b.Logf("ratios to native (median of %d interleaved rounds; strace at 1/20 size on getppid loops):\n%s", rounds, report.String())
+	b.Logf("ratios to native (median of %d interleaved rounds' paired ratios; strace at 1/20 size on getppid loops):\n%s", rounds, report.String())
 }
 
 // ensureTracefs mounts tracefs at /sys/kernel/tracing unless it is
@@ -239,9 +240,12 @@ func parseElapsed(s string) (time.Duration, error) {
 	return 0, fmt.Errorf("no elapsed_ns line in %q", s)
 }
 
-func median(ds []time.Duration) time.Duration {
-	s := append([]time.Duration(nil), ds...)
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s)%2 == 0 {
+		return (s[len(s)/2-1] + s[len(s)/2]) / 2
+	}
 	return s[len(s)/2]
 }
 

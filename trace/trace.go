@@ -606,6 +606,9 @@ func (t *Tracer) Run(ctx context.Context, cmd *exec.Cmd, opts *RunOptions) (res 
 	if err := sc.start(cmd); err != nil {
 		return nil, fmt.Errorf("start %s: %w", cmd.Path, err)
 	}
+	if ro.started != nil {
+		close(ro.started)
+	}
 	done := make(chan *os.ProcessState, 1)
 	go func() {
 		st, _ := cmd.Process.Wait()

@@ -97,6 +97,10 @@ type RunOptions struct {
 	// that sets things up and then execs the real workload (a namespace
 	// helper, say) uses 1 so its own set-up is not counted.
 	SkipExecs int
+
+	// started, when set, is closed once the command runs in its scope with
+	// the programs attached (the benchmark waits on it).
+	started chan<- struct{}
 }
 
 // The Tracer (trace.go) runs commands under a scope:

@@ -59,7 +59,7 @@ func WriteText(w io.Writer, tr *result.Trace) error {
 		if tr.Unattributed == 1 {
 			exits = "syscall exit"
 		}
-		fmt.Fprintf(w, "NOTE: %d %s carried the number -1 and are counted nowhere above: syscall(-1), calls a ptrace tracer skipped, or rt_sigreturn calls that restored ENOSYS (rt_sigreturn may be undercounted by up to %d)\n", tr.Unattributed, exits, tr.Unattributed)
+		fmt.Fprintf(w, "NOTE: %d %s carried the number -1, counted under no syscall above: syscall(-1), calls a ptrace tracer skipped, or rt_sigreturn calls that restored ENOSYS (rt_sigreturn may be undercounted by up to %d)\n", tr.Unattributed, exits, tr.Unattributed)
 	}
 	if tr.Overflow > 0 {
 		fmt.Fprintf(w, "WARNING: %d calls were not counted because the aggregation map was full; every count above is a lower bound\n", tr.Overflow)

@@ -143,70 +143,64 @@ func newVariantTracer(t *testing.T, spec Spec, noBTF bool) *Tracer {
 	return tr
 }
 
-func TestKnownCounts(t *testing.T) {
+// runVariants runs testdata/src, built with musl-gcc and with gcc, under
+// each program set, and hands every result to check.
+func runVariants(t *testing.T, spec Spec, src string, check func(t *testing.T, res *Result, libc string)) {
 	for _, v := range variants {
 		t.Run(v.name, func(t *testing.T) {
-			tr := newVariantTracer(t, knownSpec, v.noBTF)
+			tr := newVariantTracer(t, spec, v.noBTF)
 			for _, b := range []struct{ cc, pkg string }{{"musl-gcc", "musl-tools"}, {"gcc", "gcc"}} {
 				t.Run(b.cc, func(t *testing.T) {
-					bin := buildC(t, b.cc, b.pkg, "known.c", "-pthread")
+					bin := buildC(t, b.cc, b.pkg, src, "-pthread")
 					res, err := tr.Run(context.Background(), exec.Command(bin), nil)
 					if err != nil {
 						t.Fatal(err)
 					}
-					checkKnown(t, res, b.cc)
+					check(t, res, b.cc)
 				})
 			}
 		})
 	}
 }
 
+func TestKnownCounts(t *testing.T) {
+	runVariants(t, knownSpec, "known.c", checkKnown)
+}
+
 // The calls that never return or lose their number: exits of tasks that
 // die from signals must not count, syscall(-1) must be reported, not
 // taken for rt_sigreturn (testdata/exits.c has the expected counts).
 func TestExitsAndSignalReturns(t *testing.T) {
-	for _, v := range variants {
-		t.Run(v.name, func(t *testing.T) {
-			tr := newVariantTracer(t, nil, v.noBTF)
-			for _, b := range []struct{ cc, pkg string }{{"musl-gcc", "musl-tools"}, {"gcc", "gcc"}} {
-				t.Run(b.cc, func(t *testing.T) {
-					bin := buildC(t, b.cc, b.pkg, "exits.c", "-pthread")
-					res, err := tr.Run(context.Background(), exec.Command(bin), nil)
-					if err != nil {
-						t.Fatal(err)
-					}
-					if res.Exit.Code != 0 || res.Exit.Signal != 0 {
-						t.Fatalf("exit = %+v, want 0 (the program checks its children)", res.Exit)
-					}
-					m := tallies(res)
-					for _, w := range []struct {
-						nr   int
-						want uint64
-					}{{unix.SYS_RT_SIGRETURN, 9}, {unix.SYS_EXIT_GROUP, 2}, {unix.SYS_EXIT, 1}} {
-						got := uint64(0)
-						if m[w.nr] != nil {
-							got = m[w.nr].total
-							if len(m[w.nr].errnos) != 0 {
-								t.Errorf("syscall %d errors = %v, want none", w.nr, m[w.nr].errnos)
-							}
-						}
-						if got != w.want {
-							t.Errorf("syscall %d = %d, want %d", w.nr, got, w.want)
-						}
-					}
-					if res.Unattributed != 3 {
-						t.Errorf("unattributed = %d, want 3 (the syscall(-1) calls)", res.Unattributed)
-					}
-					if m[-1] != nil {
-						t.Errorf("syscall -1 counted as a row: %+v", m[-1])
-					}
-					if t.Failed() {
-						t.Logf("counts: %+v", res.Counts)
-					}
-				})
+	runVariants(t, nil, "exits.c", func(t *testing.T, res *Result, libc string) {
+		if res.Exit.Code != 0 || res.Exit.Signal != 0 {
+			t.Fatalf("exit = %+v, want 0 (the program checks its children)", res.Exit)
+		}
+		m := tallies(res)
+		for _, w := range []struct {
+			nr   int
+			want uint64
+		}{{unix.SYS_RT_SIGRETURN, 9}, {unix.SYS_EXIT_GROUP, 2}, {unix.SYS_EXIT, 1}} {
+			got := uint64(0)
+			if m[w.nr] != nil {
+				got = m[w.nr].total
+				if len(m[w.nr].errnos) != 0 {
+					t.Errorf("syscall %d errors = %v, want none", w.nr, m[w.nr].errnos)
+				}
 			}
-		})
-	}
+			if got != w.want {
+				t.Errorf("syscall %d = %d, want %d", w.nr, got, w.want)
+			}
+		}
+		if res.Unattributed != 3 {
+			t.Errorf("unattributed = %d, want 3 (the syscall(-1) calls)", res.Unattributed)
+		}
+		if m[-1] != nil {
+			t.Errorf("syscall -1 counted as a row: %+v", m[-1])
+		}
+		if t.Failed() {
+			t.Logf("%s counts: %+v", libc, res.Counts)
+		}
+	})
 }
 
 // Two scopes traced at once must not see each other's calls.

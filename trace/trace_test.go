@@ -233,13 +233,26 @@ func checkKnownInParallel(t *testing.T, tr *Tracer, n int, label string) {
 	}
 }
 
+// sleepArg is a sleep duration of about secs seconds that names this test
+// process (secs.PID), so a check for sleepers left behind finds ours and
+// not some other "sleep 60" on the machine.
+func sleepArg(secs int) string { return fmt.Sprintf("%d.%d", secs, os.Getpid()) }
+
+// sleepers lists the live processes whose command line is exactly
+// "sleep ARG".
+func sleepers(arg string) string {
+	b, _ := exec.Command("pgrep", "-f", "-x", "sleep "+strings.ReplaceAll(arg, ".", `\.`)).Output()
+	return strings.TrimSpace(string(b))
+}
+
 func TestTimeoutKillsTree(t *testing.T) {
 	tr := newTracer(t, nil)
 	sh := testenv.RequireTool(t, "sh", "dash")
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
 	// A grandchild that ignores SIGTERM and outlives its parent.
-	cmd := exec.Command(sh, "-c", "trap '' TERM; (sleep 60 &) ; sleep 60")
+	arg := sleepArg(60)
+	cmd := exec.Command(sh, "-c", "trap '' TERM; (sleep "+arg+" &) ; sleep "+arg)
 	res, err := tr.Run(ctx, cmd, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -250,15 +263,16 @@ func TestTimeoutKillsTree(t *testing.T) {
 	if res.Exit.Signal != unix.SIGKILL {
 		t.Errorf("signal = %v, want SIGKILL", res.Exit.Signal)
 	}
-	if b, _ := exec.Command("pgrep", "-f", "sleep 60").Output(); len(b) > 0 {
-		t.Errorf("processes left behind: %s", b)
+	if left := sleepers(arg); left != "" {
+		t.Errorf("processes left behind: %s", left)
 	}
 }
 
 func TestDaemonKilledAfterMainExits(t *testing.T) {
 	tr := newTracer(t, nil)
 	sh := testenv.RequireTool(t, "sh", "dash")
-	cmd := exec.Command(sh, "-c", "setsid sleep 61 </dev/null >/dev/null 2>&1 & exit 3")
+	arg := sleepArg(61)
+	cmd := exec.Command(sh, "-c", "setsid sleep "+arg+" </dev/null >/dev/null 2>&1 & exit 3")
 	res, err := tr.Run(context.Background(), cmd, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -269,8 +283,8 @@ func TestDaemonKilledAfterMainExits(t *testing.T) {
 	if res.Leftover != 1 {
 		t.Errorf("leftover = %d, want 1", res.Leftover)
 	}
-	if b, _ := exec.Command("pgrep", "-f", "sleep 61").Output(); len(b) > 0 {
-		t.Errorf("daemon left behind: %s", b)
+	if left := sleepers(arg); left != "" {
+		t.Errorf("daemon left behind: %s", left)
 	}
 }
 

@@ -403,6 +403,26 @@ func definitions(run *result.Run) []string {
 		d = append(d, fmt.Sprintf("not seen by the tracer when served in user space (vDSO): %s; counted only when a test's call reached the kernel",
 			strings.Join(names, ", ")))
 	}
+	var overflowed, unattributed []string
+	var lost, minus1 uint64
+	for _, t := range run.Tests {
+		if t.Overflow > 0 {
+			overflowed = append(overflowed, t.ID)
+			lost += t.Overflow
+		}
+		if t.Unattributed > 0 {
+			unattributed = append(unattributed, t.ID)
+			minus1 += t.Unattributed
+		}
+	}
+	if len(overflowed) > 0 {
+		d = append(d, fmt.Sprintf("the tracer's map was full in %d tests (%s): %d calls were not counted, so their counts are lower bounds and syscalls may be missing",
+			len(overflowed), strings.Join(overflowed, ", "), lost))
+	}
+	if len(unattributed) > 0 {
+		d = append(d, fmt.Sprintf("%d syscall exits in %d tests (%s) carried the number -1 and count under no syscall: syscall(-1), calls a ptrace tracer skipped, or rt_sigreturn restoring ENOSYS",
+			minus1, len(unattributed), strings.Join(unattributed, ", ")))
+	}
 	return d
 }
 

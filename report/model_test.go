@@ -337,3 +337,26 @@ func TestEmptyRunJSONHasNoNulls(t *testing.T) {
 		t.Errorf("universe of an empty run: %s", row.Ratio())
 	}
 }
+
+// A run whose tracer lost or could not attribute calls says so among the
+// definitions, naming the tests.
+func TestDefinitionsNameTracerLimits(t *testing.T) {
+	run := &result.Run{Tests: []result.Test{
+		{ID: "g/a"},
+		{ID: "g/b", Overflow: 5},
+		{ID: "g/c", Unattributed: 2},
+		{ID: "g/d", Unattributed: 1, Overflow: 1},
+	}}
+	d := strings.Join(definitions(run), "\n")
+	for _, want := range []string{
+		"the tracer's map was full in 2 tests (g/b, g/d): 6 calls were not counted",
+		"3 syscall exits in 2 tests (g/c, g/d) carried the number -1",
+	} {
+		if !strings.Contains(d, want) {
+			t.Errorf("definitions lack %q:\n%s", want, d)
+		}
+	}
+	if d := strings.Join(definitions(&result.Run{Tests: []result.Test{{ID: "g/a"}}}), "\n"); strings.Contains(d, "tracer's map") || strings.Contains(d, "number -1") {
+		t.Errorf("a clean run mentions tracer limits:\n%s", d)
+	}
+}

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // mount is one line of /proc/self/mountinfo that matters to us.
@@ -225,15 +227,38 @@ func removeTree(dir string) error {
 	return first
 }
 
-// staleName matches the cgroup directories a Tracer makes: syscov-PID-N.
-var staleName = regexp.MustCompile(`^syscov-([0-9]+)-[0-9]+$`)
+// staleName matches the cgroup directories a Tracer makes:
+// syscov-PID-N-PIDNS, where PIDNS is the inode of the owner's PID
+// namespace, in which PID is its process id.
+var staleName = regexp.MustCompile(`^syscov-([0-9]+)-[0-9]+-([0-9]+)$`)
+
+// tracerDirName names the cgroup directory of this process's n-th Tracer.
+func tracerDirName(n int64) string {
+	return fmt.Sprintf("syscov-%d-%d-%d", os.Getpid(), n, pidNS())
+}
+
+// pidNS returns the inode of this process's PID namespace, 0 when it
+// cannot be read.
+func pidNS() uint64 {
+	var st unix.Stat_t
+	if err := unix.Stat("/proc/self/ns/pid", &st); err != nil {
+		return 0
+	}
+	return st.Ino
+}
 
 // removeStale removes, below each of dirs, the cgroup trees of tracers
 // whose process no longer exists (a coverage killed before Close) and in
 // which no process lives any more. It never kills anything: a tree with a
 // process in it, or whose owner is alive or cannot be told, is left alone.
-// It is best effort and returns what it removed.
+// An owner in another PID namespace cannot be told (its pid means nothing
+// here): a coverage in a container leaves the host's tracers alone, and
+// the other way round. It is best effort and returns what it removed.
 func removeStale(dirs ...string) []string {
+	ns := pidNS()
+	if ns == 0 {
+		return nil
+	}
 	var removed []string
 	for _, dir := range dirs {
 		ents, err := os.ReadDir(dir)
@@ -242,7 +267,7 @@ func removeStale(dirs ...string) []string {
 		}
 		for _, e := range ents {
 			m := staleName.FindStringSubmatch(e.Name())
-			if m == nil || !e.IsDir() {
+			if m == nil || !e.IsDir() || m[2] != strconv.FormatUint(ns, 10) {
 				continue
 			}
 			if _, err := os.Stat(filepath.Join("/proc", m[1])); !errors.Is(err, os.ErrNotExist) {

@@ -136,7 +136,7 @@ func New(opts *Options) (*Tracer, error) {
 		stale = append(stale, v1pids.point)
 	}
 	removeStale(stale...)
-	name := fmt.Sprintf("syscov-%d-%d", os.Getpid(), tracerSeq.Add(1))
+	name := tracerDirName(tracerSeq.Add(1))
 	t.parent = filepath.Join(v2.point, name)
 	level := uint32(depth(v2.root) + 2) // parent, then the scope
 

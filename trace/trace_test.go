@@ -373,9 +373,12 @@ func TestNewRemovesStaleCgroups(t *testing.T) {
 		t.Cleanup(func() { removeTree(dir) })
 		return dir
 	}
-	stale := mk("syscov-" + dead + "-1")
-	alive := mk(fmt.Sprintf("syscov-%d-999", os.Getpid()))
-	busy := mk("syscov-" + dead + "-2")
+	ns := strconv.FormatUint(pidNS(), 10)
+	stale := mk("syscov-" + dead + "-1-" + ns)
+	alive := mk(fmt.Sprintf("syscov-%d-999-%s", os.Getpid(), ns))
+	busy := mk("syscov-" + dead + "-2-" + ns)
+	// A tracer of another PID namespace: its pid cannot be checked here.
+	foreign := mk("syscov-" + dead + "-3-1")
 	sleeper := exec.Command("sleep", "30")
 	if err := sleeper.Start(); err != nil {
 		t.Fatal(err)
@@ -390,7 +393,7 @@ func TestNewRemovesStaleCgroups(t *testing.T) {
 	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("stale empty tree %s not removed (%v)", stale, err)
 	}
-	for _, d := range []string{alive, busy} {
+	for _, d := range []string{alive, busy, foreign} {
 		if _, err := os.Stat(d); err != nil {
 			t.Errorf("%s removed: %v", d, err)
 		}

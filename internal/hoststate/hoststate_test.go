@@ -24,9 +24,9 @@ func TestCompareAndMarked(t *testing.T) {
 			{PID: 1, Comm: "init", Start: 5, PidNS: 100, MntNS: 200, Cgroup: "0::/"},
 			// PID 50 reused by a later process: new, and the old one gone.
 			{PID: 50, Comm: "make", Start: 900, PidNS: 100, MntNS: 200, Cgroup: "0::/"},
-			{PID: 70, Comm: "systemd", Start: 950, PidNS: bootPidNS, MntNS: bootMntNS, Cgroup: "0::/syscov-42-1/s0-1/init.scope"},
-			{PID: 71, Comm: "journald", Start: 951, PidNS: 100, MntNS: 200, Cgroup: "0::/syscov-42-1/s0-1/system.slice/j.service"},
-			{PID: 72, Comm: "other-helper", Start: 952, PidNS: 100, MntNS: 200, Cgroup: "0::/syscov-99-1/s0-1"},
+			{PID: 70, Comm: "systemd", Start: 950, PidNS: bootPidNS, MntNS: bootMntNS, Cgroup: "0::/syscov-42-1-99/s0-1/init.scope"},
+			{PID: 71, Comm: "journald", Start: 951, PidNS: 100, MntNS: 200, Cgroup: "0::/syscov-42-1-99/s0-1/system.slice/j.service"},
+			{PID: 72, Comm: "other-helper", Start: 952, PidNS: 100, MntNS: 200, Cgroup: "0::/syscov-99-1-99/s0-1"},
 		},
 		Mounts: []string{"27 1 254:0 / / rw - ext4 /dev/vda rw", "41 31 0:38 / /sys/fs/cgroup/unified rw - cgroup2 cgroup2 rw",
 			"90 27 0:50 / /tmp rw - tmpfs syscov-boot rw"},

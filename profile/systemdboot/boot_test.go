@@ -69,7 +69,7 @@ func newTracer(t *testing.T) (*trace.Tracer, *systab.Table) {
 
 // marks are what a boot of this test process can leave behind: processes
 // in its namespaces, cgroups below this process's tracers
-// (syscov-<pid>-N), and cgroups named like systemd's.
+// (syscov-<pid>-N-<pidns>), and cgroups named like systemd's.
 func marks(ns Namespaces) *hoststate.Marks {
 	return &hoststate.Marks{
 		PidNS: ns.PidNS, MntNS: ns.MntNS,

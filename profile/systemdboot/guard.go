@@ -24,8 +24,8 @@ const GuardArg = "__nsboot-guard"
 const guardDone = "done\n"
 
 // tracerDirRE matches the cgroup directories trace.Tracer makes
-// (syscov-<pid>-<n>); the guard removes nothing else.
-var tracerDirRE = regexp.MustCompile(`^syscov-[0-9]+-[0-9]+$`)
+// (syscov-<pid>-<n>-<pidns>); the guard removes nothing else.
+var tracerDirRE = regexp.MustCompile(`^syscov-[0-9]+-[0-9]+-[0-9]+$`)
 
 // Guard is the cleanup of last resort when the process that called Boot
 // dies without cleaning up (SIGKILL, a crash). Boot starts it outside the
@@ -133,7 +133,7 @@ func guardDirs(procCgroup, mountinfo string) ([]string, error) {
 		}
 	}
 	if !tracerDirRE.MatchString(top) {
-		return nil, fmt.Errorf("find the tracer's cgroup: the launcher's cgroup v2 path does not start with syscov-<pid>-<n>:\n%s", procCgroup)
+		return nil, fmt.Errorf("find the tracer's cgroup: the launcher's cgroup v2 path does not start with syscov-<pid>-<n>-<pidns>:\n%s", procCgroup)
 	}
 	var v2 string
 	var v1 []string

@@ -216,16 +216,16 @@ func TestCapBnd(t *testing.T) {
 func TestGuardDirs(t *testing.T) {
 	mi := "31 23 0:28 / /sys/fs/cgroup rw - tmpfs tmpfs rw\n" +
 		"41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw\n"
-	got, err := guardDirs("8:pids:/syscov-7-1/s0-1\n0::/syscov-7-1/s0-1/init.scope\n", mi)
-	if err != nil || !reflect.DeepEqual(got, []string{"/sys/fs/cgroup/unified/syscov-7-1"}) {
+	got, err := guardDirs("8:pids:/syscov-7-1-99/s0-1\n0::/syscov-7-1-99/s0-1/init.scope\n", mi)
+	if err != nil || !reflect.DeepEqual(got, []string{"/sys/fs/cgroup/unified/syscov-7-1-99"}) {
 		t.Errorf("guardDirs = %v, %v", got, err)
 	}
-	for _, cg := range []string{"0::/\n", "0::/user.slice/x.scope\n", "1:cpu:/syscov-7-1\n"} {
+	for _, cg := range []string{"0::/\n", "0::/user.slice/x.scope\n", "1:cpu:/syscov-7-1-99\n"} {
 		if got, err := guardDirs(cg, mi); err == nil {
 			t.Errorf("guardDirs(%q) = %v, want an error", cg, got)
 		}
 	}
-	if _, err := guardDirs("0::/syscov-7-1\n", "22 27 0:21 / /proc rw - proc proc rw\n"); err == nil {
+	if _, err := guardDirs("0::/syscov-7-1-99\n", "22 27 0:21 / /proc rw - proc proc rw\n"); err == nil {
 		t.Errorf("guardDirs without cgroup2: no error")
 	}
 }
@@ -233,7 +233,7 @@ func TestGuardDirs(t *testing.T) {
 // TestGuardDone checks the guard's two refusals to act: a "done" from
 // Boot, and a directory that is not a tracer's.
 func TestGuardDone(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "syscov-1-1")
+	dir := filepath.Join(t.TempDir(), "syscov-1-1-99")
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
